@@ -1,0 +1,77 @@
+"""Command line: `python -m atlas check | fix [FILE...] | new` (the Makefile wraps these)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .catalog import ROOT, load_catalog, load_schema, load_vocabulary
+from .reorder import reorder_text
+from .skeleton import skeleton_text
+
+
+def cmd_check(_args) -> int:
+    catalog, problems = load_catalog(ROOT)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s); fix them and run `make check` again.", file=sys.stderr)
+        return 1
+    print(f"{len(catalog.entries)} entries, no problems.")
+    return 0
+
+
+def cmd_fix(args) -> int:
+    order = list(load_schema(ROOT)["properties"])
+    files = [Path(f) for f in args.files] or sorted((ROOT / "patterns").glob("*.yaml"))
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        fixed = reorder_text(text, order)
+        if fixed != text:
+            file.write_text(fixed, encoding="utf-8")
+            print(f"reordered {file}")
+    return 0
+
+
+def cmd_new(_args) -> int:
+    vocab = load_vocabulary(ROOT)
+    entry_id = _ask("Id (kebab-case, becomes /patterns/<id>/)", lambda v: v and v.replace("-", "").isalnum() and v == v.lower())
+    target = ROOT / "patterns" / f"{entry_id}.yaml"
+    if target.exists():
+        print(f"{target.relative_to(ROOT)} already exists; edit it instead.", file=sys.stderr)
+        return 1
+    name = _ask("Name, e.g. Backend for Frontend", lambda v: len(v) >= 2)
+    families = list(vocab["families"])
+    for n, family in enumerate(families, 1):
+        print(f"  {n}. {family}: {vocab['families'][family]['description']}")
+    choice = _ask("Family number", lambda v: v.isdigit() and 1 <= int(v) <= len(families))
+    target.write_text(skeleton_text(entry_id, name, families[int(choice) - 1], vocab), encoding="utf-8")
+    print(f"Wrote {target.relative_to(ROOT)}. Fill in every field, then run `make check` until it reports no problems.")
+    return 0
+
+
+def _ask(prompt: str, valid) -> str:
+    while True:
+        try:
+            value = input(f"{prompt}: ").strip()
+        except EOFError:
+            raise SystemExit("no answer given; `make new` needs an interactive terminal") from None
+        if valid(value):
+            return value
+        print("  That does not look right; try again.")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m atlas", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate every entry and print each problem on one line").set_defaults(run=cmd_check)
+    fix = sub.add_parser("fix", help="put top-level fields in the schema's order, keeping comments and formatting")
+    fix.add_argument("files", nargs="*")
+    fix.set_defaults(run=cmd_fix)
+    sub.add_parser("new", help="create a skeleton entry from a few questions").set_defaults(run=cmd_new)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

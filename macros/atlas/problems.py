@@ -1,0 +1,43 @@
+"""The one shape every validation error takes, so contributors always read the same line."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str  # repository-relative, POSIX separators: patterns/saga.yaml
+    line: int  # 1-based; 1 when a problem concerns the whole file
+    field: str  # dotted path such as benefits[2].text, or "(file)"
+    message: str
+    tip: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {_sentence(self.message)} Tip: {_sentence(self.tip)}"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def field_path(path) -> str:
+    """('benefits', 2, 'text') -> 'benefits[2].text'; () -> '(file)'."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(file)"
+
+
+class CatalogError(Exception):
+    """Raised when the catalog has problems; str() is one line per problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} in the pattern catalog; nothing was built.")
+        return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Turn a validated catalog into Markdown for MkDocs pages (no MkDocs imports here)."""

@@ -1,0 +1,185 @@
+"""The page of one pattern, /patterns/<id>/, as Markdown generated from its entry alone."""
+from __future__ import annotations
+
+from ..prose import escape_text, markdown
+from ..relations import links_of, relation_label
+
+PAGE_DEPTH = 1  # pattern pages live in docs/patterns/
+EFFECT_MARKS = {"improves": "▲ improves", "worsens": "▼ worsens", "neutral": "● neutral"}
+
+
+def render_pattern_page(catalog, entry_id: str) -> str:
+    entry = catalog.entries[entry_id]
+    page = _Page(catalog, entry)
+    return page.render()
+
+
+class _Page:
+    def __init__(self, catalog, entry):
+        self.catalog, self.entry, self.data = catalog, entry, entry.data
+        self.source_numbers = {s["id"]: n for n, s in enumerate(self.data["sources"], 1)}
+
+    def md(self, text: str) -> str:
+        return markdown(text, PAGE_DEPTH, self.catalog.docs_dir)
+
+    def cite(self, item: dict) -> str:
+        ref = item.get("source")
+        if not ref:
+            return ""
+        return f' <sup class="atlas-cite">[[{self.source_numbers[ref]}]](#source-{ref} "{_title_attr(self._source_title(ref))}")</sup>'
+
+    def _source_title(self, ref):
+        return next(s["title"] for s in self.data["sources"] if s["id"] == ref)
+
+    def render(self) -> str:
+        parts = [self.header(), self.prose_sections(), self.signals(), self.claims(), self.ratings(),
+                 self.quality_effects(), self.failures(), self.prerequisites(), self.relations(),
+                 self.disagreements(), self.examples(), self.checklist(), self.sources()]
+        return "\n\n".join(part for part in parts if part) + "\n"
+
+    def header(self) -> str:
+        d, vocab = self.data, self.catalog.vocabulary
+        family = vocab["families"][d["family"]]["name"]
+        tags = ", ".join(f"`{t}`" for t in d["tags"])
+        facts = [f"**Family:** [{family}](index.md#{d['family']})"]
+        if d["aliases"]:
+            facts.append("**Also known as:** " + ", ".join(escape_text(a) for a in d["aliases"]))
+        facts += [f"**Tags:** {tags}", f"**Last reviewed:** {d['last_reviewed']}"]
+        return "\n".join([
+            f"# {escape_text(d['name'])}",
+            "",
+            f"{self.md(d['summary'])}",
+            '{ .atlas-summary }',
+            "",
+            " · ".join(facts),
+            '{ .atlas-facts }',
+        ])
+
+    def prose_sections(self) -> str:
+        d = self.data
+        steps = "\n".join(f"{n}. {self.md(step)}" for n, step in enumerate(d["how_it_works"], 1))
+        diagram = "\n".join([
+            '<figure class="atlas-diagram" markdown="block">',
+            "",
+            "```mermaid",
+            d["diagram"]["mermaid"].rstrip(),
+            "```",
+            "",
+            f"<figcaption>{escape_text(d['diagram']['caption'])}</figcaption>",
+            "</figure>",
+        ])
+        return "\n\n".join([
+            "## Context { #context }", self.md(d["context"]),
+            "## Problem { #problem }", self.md(d["problem"]),
+            "## Solution { #solution }", self.md(d["solution"]),
+            "### How it works { #how-it-works }", steps,
+            "### Diagram { #diagram }", diagram,
+        ])
+
+    def signals(self) -> str:
+        out = []
+        for key, title, anchor in (("use_when", "When to use", "when-to-use"), ("avoid_when", "When to avoid", "when-to-avoid")):
+            items = [f"- **{_dimension_label(s['dimension'])}:** {self.md(s['signal'])}{self.cite(s)}"
+                     for s in self.data[key]]
+            out += [f"## {title} {{ #{anchor} }}", "\n".join(items)]
+        return "\n\n".join(out)
+
+    def claims(self) -> str:
+        out = []
+        for key, title, prefix in (("benefits", "Benefits", "benefit"), ("costs", "Costs", "cost")):
+            items = [f'- <span class="atlas-anchor" id="{prefix}-{c["id"]}"></span>**{escape_text(c["force"])}** — '
+                     f'{self.md(c["text"])}{self.cite(c)}' for c in self.data[key]]
+            out += [f"## {title} {{ #{key} }}", "\n".join(items)]
+        return "\n\n".join(out)
+
+    def ratings(self) -> str:
+        family_id = self.data["family"]
+        family = self.catalog.vocabulary["families"][family_id]
+        rows = ["| Attribute | Score | Why |", "|---|---|---|"]
+        for attr_id, attr in family["attributes"].items():
+            rating = self.data["ratings"][attr_id]
+            score = rating["score"]
+            meter = "●" * score + "○" * (5 - score)
+            rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{attr["name"]}](index.md#{family_id} "{_title_attr(attr["definition"])}")'
+                        f' | <span class="atlas-score" role="img" aria-label="{score} out of 5">{meter}</span> {score}/5 | {_cell(self.md(rating["rationale"]))} |')
+        return "\n".join([f"## Ratings {{ #ratings }}", "",
+                          f"Scored 1–5 on the attributes of the {family['name'].lower()} family; 5 is always best for you.", "", *rows])
+
+    def quality_effects(self) -> str:
+        qualities = self.catalog.vocabulary["quality_attributes"]
+        rows = ["| Quality | Effect | Why |", "|---|---|---|"]
+        for q_id, quality in qualities.items():
+            effect = self.data["quality_effects"][q_id]
+            rows.append(f'| <span class="atlas-anchor" id="effect-{q_id}"></span>{quality["name"]} '
+                        f'| <span class="atlas-effect atlas-effect--{effect["effect"]}">{EFFECT_MARKS[effect["effect"]]}</span> '
+                        f'| {_cell(self.md(effect["reason"]))} |')
+        return "\n".join(["## Quality effects { #quality-effects }", "",
+                          "The effect on the qualities every pattern in the atlas is compared on.", "", *rows])
+
+    def failures(self) -> str:
+        modes = [f'- <span class="atlas-anchor" id="failure-{f["id"]}"></span>**{escape_text(f["name"])}.** {self.md(f["description"])}'
+                 f'{self.cite(f)}\n\n    *Mitigation:* {_indent(self.md(f["mitigation"]))}' for f in self.data["failure_modes"]]
+        antis = [f'- <span class="atlas-anchor" id="anti-pattern-{a["id"]}"></span>**{escape_text(a["name"])}.** '
+                 f'{self.md(a["description"])}{self.cite(a)}' for a in self.data["anti_patterns"]]
+        return "\n\n".join(["## Failure modes { #failure-modes }", "\n".join(modes),
+                            "## Anti-patterns { #anti-patterns }", "\n".join(antis)])
+
+    def prerequisites(self) -> str:
+        items = "\n".join(f"- {self.md(p)}" for p in self.data["prerequisites"])
+        return f"## Prerequisites {{ #prerequisites }}\n\n{items}"
+
+    def relations(self) -> str:
+        lines = []
+        for link in links_of(self.catalog, self.entry.id):
+            other = self.catalog.entries[link.target]
+            lines.append(f"- **{relation_label(self.catalog, link.kind)}** [{escape_text(other.data['name'])}]({link.target}.md)"
+                         f" — {self.md(link.note)}")
+        return "## Related patterns { #related-patterns }\n\n" + "\n".join(lines)
+
+    def disagreements(self) -> str:
+        items = self.data.get("disagreements") or []
+        if not items:
+            return ""
+        out = ["## Where sources disagree { #disagreements }", "",
+               "The sources below answer these questions differently; each position is shown with its source rather than averaged."]
+        for item in items:
+            positions = "\n".join(f"- {self.md(p['claim'])}{self.cite(p)}" for p in item["positions"])
+            out += [f'<span class="atlas-anchor" id="disagreement-{item["id"]}"></span>**{escape_text(item["topic"])}**', positions]
+        return "\n\n".join(out)
+
+    def examples(self) -> str:
+        items = "\n".join(f"- **{escape_text(e['name'])}.** {self.md(e['text'])}{self.cite(e)}" for e in self.data["examples"])
+        return f"## Real-world examples {{ #examples }}\n\n{items}"
+
+    def checklist(self) -> str:
+        items = "\n".join(f'- [ ] <span class="atlas-anchor" id="check-{c["id"]}"></span>{self.md(c["question"])}'
+                          for c in self.data["review_checklist"])
+        return f"## Review checklist {{ #review-checklist }}\n\nQuestions to ask of a design that uses this pattern.\n\n{items}"
+
+    def sources(self) -> str:
+        seeds = self.catalog.vocabulary["seeds"]
+        items = []
+        for n, s in enumerate(self.data["sources"], 1):
+            who = ", ".join(escape_text(str(x)) for x in (s.get("author"), s.get("year")) if x)
+            where = f"[{escape_text(s['url'])}]({s['url']})" if "url" in s else \
+                f"seed article `{s['seed']}` ({escape_text(seeds[s['seed']]['title'])})"
+            items.append(f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>*{escape_text(s["title"])}*'
+                         f'{", " + who if who else ""}. {where}')
+        return "## Sources { #sources }\n\n" + "\n".join(items)
+
+
+def _dimension_label(dimension: str) -> str:
+    return dimension.replace("-", " ").capitalize()
+
+
+def _cell(text: str) -> str:
+    """Keep a value on one table row."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _indent(text: str) -> str:
+    return text.replace("\n", "\n    ")
+
+
+def _title_attr(text: str) -> str:
+    return escape_text(text).replace('"', "&quot;")

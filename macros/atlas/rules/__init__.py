@@ -1,0 +1,36 @@
+"""Lint rules that run after the JSON Schema check, one small module each.
+
+Every rule exposes `check(catalog) -> Iterable[Problem]` and sees only entries that
+passed the schema, so it can rely on field types. Order here is the order of output.
+"""
+from . import (
+    checklist_questions,
+    file_name,
+    item_ids,
+    link_targets,
+    quality_effects,
+    ratings,
+    relation_conflicts,
+    relation_targets,
+    review_date,
+    source_refs,
+    summary_sentence,
+    unique_ids,
+    vocabulary_terms,
+)
+
+ALL = [
+    file_name,
+    unique_ids,
+    vocabulary_terms,
+    ratings,
+    quality_effects,
+    item_ids,
+    source_refs,
+    relation_targets,
+    relation_conflicts,
+    link_targets,
+    summary_sentence,
+    checklist_questions,
+    review_date,
+]

@@ -1,0 +1,121 @@
+"""Read one YAML file into plain data plus the line of every field.
+
+PyYAML silently keeps the last of two duplicate keys and turns dates into date
+objects; entries are data we validate, so both are handled here: duplicates are
+problems, and every scalar stays a string, int, float, bool or None.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, field_path
+
+MAX_BYTES = 100_000  # a complete entry is 15-30 kB; anything far larger is a mistake
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver, so dates stay strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    path: str
+    data: object = None
+    lines: dict = field(default_factory=dict)  # path tuple -> 1-based line
+    problems: list = field(default_factory=list)
+
+    def line_of(self, path) -> int:
+        """Line of the field at path, or of its nearest existing parent."""
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def read_document(file: Path, display_path: str) -> Document:
+    doc = Document(display_path)
+    raw = file.read_bytes()
+    if len(raw) > MAX_BYTES:
+        doc.problems.append(Problem(display_path, 1, "(file)", f"the file is {len(raw):,} bytes, more than the limit of {MAX_BYTES:,}",
+                                    "keep an entry focused on one pattern; move long material to the sources it cites"))
+        return doc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        doc.problems.append(Problem(display_path, line, "(file)", f"the file is not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})",
+                                    "save the file as UTF-8 in your editor"))
+        return doc
+    parse_into(doc, text)
+    return doc
+
+
+def parse_into(doc: Document, text: str) -> None:
+    try:
+        node = _Loader(text).get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        what = (err.problem or err.context or "invalid YAML").strip()
+        doc.problems.append(Problem(doc.path, line, "(file)", f"the file is not valid YAML: {what}",
+                                    "check indentation and quoting on this line; quote text that contains ': ' or starts with a special character"))
+        return
+    except yaml.YAMLError as err:
+        doc.problems.append(Problem(doc.path, 1, "(file)", f"the file is not valid YAML: {err}", "check the file's syntax"))
+        return
+    if node is None:
+        doc.problems.append(Problem(doc.path, 1, "(file)", "the file is empty", "start from the example entry in CONTRIBUTING.md"))
+        return
+    try:
+        doc.data = _build(node, (), doc)
+    except yaml.constructor.ConstructorError as err:
+        line = err.problem_mark.line + 1 if err.problem_mark else 1
+        doc.problems.append(Problem(doc.path, line, "(file)", f"unsupported YAML tag: {err.problem}",
+                                    "remove the !tag; entries hold plain text, numbers, lists and mappings"))
+
+
+def _build(node, path, doc):
+    doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                doc.problems.append(Problem(doc.path, line, field_path(path), "YAML merge keys (<<) are not supported",
+                                            "write the fields out in full"))
+                continue
+            key = _scalar(key_node)
+            if not isinstance(key, str):
+                doc.problems.append(Problem(doc.path, line, field_path(path), f"the key {key!r} is not text",
+                                            "use a field name from schema/pattern.schema.json"))
+                continue
+            child = path + (key,)
+            if key in result:
+                doc.problems.append(Problem(doc.path, line, field_path(child),
+                                            f"the key '{key}' appears twice (first on line {doc.lines[child]})",
+                                            "keep one of the two and merge their content"))
+                continue
+            doc.lines[child] = line
+            result[key] = _build(value_node, child, doc)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), doc) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node):
+    if not isinstance(node, yaml.ScalarNode):
+        return None  # a list or mapping used as a key; reported by the caller as "not text"
+    return _CONSTRUCTOR.construct_object(node, deep=True)
+
+
+_CONSTRUCTOR = _Loader("")

@@ -1,0 +1,48 @@
+"""MkDocs glue: load the catalog once per build and register the page macros.
+
+mkdocs-macros calls define_env(env) at the start of every build (and every
+rebuild under `mkdocs serve`); Zensical supports the same entry point. All the
+real work lives in the importable `atlas` package next to this file.
+"""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from atlas.catalog import load_valid_catalog  # noqa: E402
+from atlas.pages import sync_pattern_pages  # noqa: E402
+from atlas.problems import CatalogError  # noqa: E402
+from atlas.render.catalog_page import render_catalog_page  # noqa: E402
+from atlas.render.guide_page import render_guide_page  # noqa: E402
+from atlas.render.pattern_page import render_pattern_page  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+
+
+def define_env(env):
+    root = Path(env.conf["config_file_path"]).resolve().parent
+    try:
+        catalog = load_valid_catalog(root)
+    except CatalogError as err:
+        # Abort makes MkDocs print the problem lines and exit 1, with no traceback.
+        raise Abort("\n" + err.report()) from None
+    sync_pattern_pages(catalog, Path(env.conf["docs_dir"]) / "patterns")
+    edit_base = env.conf.get("repo_url", "").rstrip("/") + "/edit/main/"
+
+    @env.macro
+    def pattern_page(entry_id: str) -> str:
+        """The whole body of /patterns/<entry_id>/; also points "Edit this page" at the YAML file."""
+        if env.page is not None and env.conf.get("repo_url"):
+            env.page.edit_url = edit_base + f"patterns/{entry_id}.yaml"
+        return render_pattern_page(catalog, entry_id)
+
+    @env.macro
+    def catalog_index() -> str:
+        """Every pattern, grouped by family, with its summary."""
+        return render_catalog_page(catalog)
+
+    @env.macro
+    def guide_page() -> str:
+        """Sections, families, qualities, relation types and signal dimensions, from the vocabulary."""
+        return render_guide_page(catalog)
+
+    env.variables["pattern_count"] = len(catalog.entries)

@@ -1,0 +1,67 @@
+"""Shared fixtures: the repository root, the two-entry fixture catalog, and a built site."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def entry_files():
+    return sorted((ROOT / "patterns").glob("*.yaml"))
+
+
+@pytest.fixture
+def fixture_dir(tmp_path):
+    """A copy of the valid two-entry fixture catalog that a test may change."""
+    folder = tmp_path / "patterns"
+    shutil.copytree(FIXTURES / "catalog", folder)
+    return folder
+
+
+def load_fixture(folder: Path, entry_id: str = "alpha") -> dict:
+    return yaml.safe_load((folder / f"{entry_id}.yaml").read_text(encoding="utf-8"))
+
+
+def save_fixture(folder: Path, data: dict, entry_id: str = "alpha") -> None:
+    (folder / f"{entry_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def site_skeleton(target: Path) -> Path:
+    """Copy everything a build needs except the entries into target; returns target."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "macros", "schema", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    for generated in (target / "docs" / "patterns").glob("*.md"):
+        if generated.name != "index.md":
+            generated.unlink()
+    return target
+
+
+def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project,
+                          capture_output=True, text=True, env=BUILD_ENV, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real catalog, built once per test session with --strict."""
+    project = site_skeleton(tmp_path_factory.mktemp("project"))
+    shutil.copytree(ROOT / "patterns", project / "patterns")
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site

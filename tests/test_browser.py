@@ -1,0 +1,64 @@
+"""What a reader does, in Debian's Chromium: search for a pattern and land on its page."""
+import functools
+import http.server
+import threading
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh page that records console errors and every request it makes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.errors, page.requests = [], []
+    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def test_search_for_saga_lands_on_the_saga_page(page, site_url):
+    page.goto(site_url + "/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    search = page.locator("input.md-search__input")
+    search.press_sequentially("saga", delay=50)
+    first = page.locator(".md-search-result__item > a.md-search-result__link").first
+    expect(first).to_be_visible(timeout=10_000)
+    first.click()
+    page.wait_for_url(f"{site_url}/patterns/saga/**")
+    expect(page.locator("h1")).to_have_text("Saga")
+    expect(page.locator(".mermaid svg").first).to_be_visible(timeout=10_000)  # diagram drawn by the vendored Mermaid
+    assert page.errors == []
+    leaving = [url for url in page.requests if not url.startswith(site_url)]
+    assert leaving == []

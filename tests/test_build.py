@@ -1,0 +1,97 @@
+"""The strict MkDocs build: it passes on the real catalog, publishes every entry, and loads nothing from elsewhere."""
+import hashlib
+import re
+import shutil
+from html.parser import HTMLParser
+
+from atlas.catalog import load_valid_catalog
+from conftest import FIXTURES, ROOT, run_build, site_skeleton
+
+MERMAID_SHA256 = "07e37dfa97b337ccc85365d57eddf99b9706f09db3b59b260d0333b23b343c4b"  # mermaid 11.12.0, tools/vendor-mermaid.sh
+
+
+def test_every_entry_has_its_page(built_site):
+    for entry_id in load_valid_catalog(ROOT).entries:
+        page = built_site / "patterns" / entry_id / "index.html"
+        assert page.is_file(), f"/patterns/{entry_id}/ was not built"
+
+
+def test_edit_button_opens_the_yaml_file(built_site):
+    html = (built_site / "patterns" / "saga" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/backend-pattern-atlas/backend-pattern-atlas/edit/main/patterns/saga.yaml"' in html
+
+
+def test_catalog_page_links_every_entry(built_site):
+    html = (built_site / "patterns" / "index.html").read_text(encoding="utf-8")
+    for entry_id in load_valid_catalog(ROOT).entries:
+        assert f'href="{entry_id}/"' in html, entry_id
+
+
+class _Resources(HTMLParser):
+    """Collect every address the browser would fetch on its own while loading a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.fetched = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and attrs.get("src"):
+            self.fetched.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "alternate", "sitemap"):
+            self.fetched.append(attrs["href"])
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    external = []
+    for page in built_site.rglob("*.html"):
+        parser = _Resources()
+        parser.feed(page.read_text(encoding="utf-8"))
+        external += [f"{page.relative_to(built_site)}: {url}" for url in parser.fetched if re.match(r"^(https?:)?//", url)]
+    for stylesheet in built_site.rglob("*.css"):
+        text = stylesheet.read_text(encoding="utf-8")
+        external += [f"{stylesheet.relative_to(built_site)}: {url}" for url in re.findall(r"url\((['\"]?)(https?://[^)'\"]+)", text)]
+    assert not external, "\n".join(external)
+
+
+def test_mermaid_is_vendored_and_only_on_pattern_pages(built_site):
+    bundle = built_site / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
+    assert hashlib.sha256(bundle.read_bytes()).hexdigest() == MERMAID_SHA256
+    assert "mermaid.min.js" in (built_site / "patterns" / "saga" / "index.html").read_text(encoding="utf-8")
+    assert "mermaid.min.js" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_sidebar_does_not_list_every_pattern(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    nav = nav[: nav.index("</nav>")]
+    assert "patterns/saga/" not in nav
+
+
+def test_bad_catalog_fails_the_build_with_clear_lines_and_writes_nothing(tmp_path):
+    project = site_skeleton(tmp_path / "project")
+    shutil.copytree(FIXTURES / "catalog", project / "patterns")
+    alpha = project / "patterns" / "alpha.yaml"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("family: architecture-style", "family: nope"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(r"patterns/alpha\.yaml:\d+: family: 'nope' is not a known family\. Tip: ", output), output
+    assert "Traceback" not in output
+    assert not site.exists()
+
+
+def test_template_syntax_in_an_entry_is_not_executed(tmp_path):
+    project = site_skeleton(tmp_path / "project")
+    shutil.copytree(FIXTURES / "catalog", project / "patterns")
+    alpha = project / "patterns" / "alpha.yaml"
+    text = alpha.read_text(encoding="utf-8").replace(
+        "name: Alpha Fixture", "name: \"Alpha {{ config.site_name }} <img src=x onerror=alert(1)>\"")
+    alpha.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (site / "patterns" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert "Alpha {{ config.site_name }} &lt;img src=x onerror=alert(1)&gt;" in html.replace("&#123;", "{").replace("&#125;", "}")
+    assert "<img src=x" not in html and "Backend Pattern Atlas &lt;img" not in html

@@ -1,0 +1,102 @@
+"""Render functions, tested on the fixture catalog without MkDocs."""
+import pytest
+
+from atlas.catalog import load_valid_catalog
+from atlas.pages import sync_pattern_pages
+from atlas.relations import links_of
+from atlas.render.catalog_page import render_catalog_page
+from atlas.render.guide_page import render_guide_page
+from atlas.render.pattern_page import render_pattern_page
+from conftest import ROOT, load_fixture, save_fixture
+
+
+@pytest.fixture
+def catalog(fixture_dir):
+    return load_valid_catalog(ROOT, fixture_dir)
+
+
+def test_pattern_page_has_every_section_with_a_stable_anchor(catalog):
+    page = render_pattern_page(catalog, "alpha")
+    for anchor in ("context", "problem", "solution", "how-it-works", "diagram", "when-to-use", "when-to-avoid",
+                   "benefits", "costs", "ratings", "quality-effects", "failure-modes", "anti-patterns",
+                   "prerequisites", "related-patterns", "examples", "review-checklist", "sources"):
+        assert f"{{ #{anchor} }}" in page, anchor
+
+
+def test_items_carry_their_own_anchors(catalog):
+    page = render_pattern_page(catalog, "alpha")
+    for anchor in ("benefit-isolates-rules", "cost-upkeep", "rating-simplicity", "effect-security",
+                   "failure-stale-fixture", "anti-pattern-fixture-as-content", "check-one-defect", "source-fixture-docs"):
+        assert f'id="{anchor}"' in page, anchor
+
+
+def test_claims_cite_their_numbered_source(catalog):
+    page = render_pattern_page(catalog, "alpha")
+    assert '[[1]](#source-fixture-docs "Contributing guide")' in page
+    assert "seed article `000_d75d0996da671b88`" in page
+
+
+def test_ratings_and_effects_follow_the_vocabulary_order(catalog):
+    page = render_pattern_page(catalog, "alpha")
+    assert page.index("rating-simplicity") < page.index("rating-team-autonomy")
+    assert "●●●●●</span> 5/5" in page and "▲ improves" in page and "● neutral" in page
+
+
+def test_relation_shows_on_both_pages(fixture_dir):
+    beta = load_fixture(fixture_dir, "beta")
+    beta["relations"] = [{"type": "requires", "target": "alpha", "note": "Beta cannot work without alpha."}]
+    alpha = load_fixture(fixture_dir, "alpha")
+    alpha["relations"] = [{"type": "often-combined-with", "target": "beta", "note": "Seen together in tests."}]
+    save_fixture(fixture_dir, beta, "beta")
+    save_fixture(fixture_dir, alpha, "alpha")
+    catalog = load_valid_catalog(ROOT, fixture_dir)
+    kinds = {(link.kind, link.target) for link in links_of(catalog, "alpha")}
+    assert kinds == {("often-combined-with", "beta"), ("required-by", "beta")}
+    page = render_pattern_page(catalog, "alpha")
+    assert "**Required by** [Beta Fixture](beta.md) — Beta cannot work without alpha." in page
+
+
+def test_markup_in_fields_is_shown_as_text(fixture_dir):
+    alpha = load_fixture(fixture_dir)
+    alpha["name"] = "Alpha <em>{{ config.site_name }}</em>"
+    alpha["context"] = "Context with <script>alert('x')</script> and {% raw %} inside, long enough to pass."
+    save_fixture(fixture_dir, alpha)
+    page = render_pattern_page(load_valid_catalog(ROOT, fixture_dir), "alpha")
+    assert "# Alpha &lt;em&gt;&#123;&#123; config.site_name &#125;&#125;&lt;/em&gt;" in page
+    assert "<script>" not in page and "{%" not in page and "{{" not in page
+
+
+def test_disagreements_show_each_position_with_its_source(fixture_dir):
+    alpha = load_fixture(fixture_dir)
+    alpha["disagreements"] = [{"id": "team-size", "topic": "Team size that pays off", "positions": [
+        {"claim": "Pays off above fifty engineers.", "source": "fixture-docs"},
+        {"claim": "Pays off above twenty engineers.", "source": "seed-product"}]}]
+    save_fixture(fixture_dir, alpha)
+    page = render_pattern_page(load_valid_catalog(ROOT, fixture_dir), "alpha")
+    assert 'id="disagreement-team-size"' in page
+    assert "Pays off above fifty engineers. <sup" in page and "[[2]](#source-seed-product" in page
+
+
+def test_catalog_page_lists_every_entry_under_its_family(catalog):
+    page = render_catalog_page(catalog)
+    assert "## Architecture styles { #architecture-style }" in page
+    assert "[Alpha Fixture](alpha.md)" in page and "[Beta Fixture](beta.md)" in page
+    assert "## Data management" not in page  # families without members are left out
+
+
+def test_guide_page_is_generated_from_the_vocabulary(catalog):
+    page = render_guide_page(catalog)
+    for name in ("Architecture styles", "Scalability", "Alternative to", "Team size"):
+        assert name in page
+
+
+def test_pattern_pages_are_synced_with_the_catalog(catalog, tmp_path):
+    out = tmp_path / "generated"
+    out.mkdir()
+    (out / "index.md").write_text("# hand-written\n", encoding="utf-8")
+    (out / "gone.md").write_text("---\ngenerated_from: patterns/gone.yaml\n---\n", encoding="utf-8")
+    written = sync_pattern_pages(catalog, out)
+    assert sorted(p.name for p in written) == ["alpha.md", "beta.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["alpha.md", "beta.md", "index.md"]
+    assert '{{ pattern_page("alpha") }}' in (out / "alpha.md").read_text(encoding="utf-8")
+    assert sync_pattern_pages(catalog, out) == []  # unchanged pages are not rewritten (no serve loop)
