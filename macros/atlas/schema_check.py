@@ -47,7 +47,7 @@ def _explain(error, path, doc):
         near = difflib.get_close_matches(unknown, list(schema["properties"]), n=1)
         hint = f"did you mean '{near[0]}'?" if near else f"allowed fields here: {', '.join(schema['properties'])}"
         if " " in unknown:  # a comma inside an unquoted {flow: mapping} split the sentence
-            hint = "text with a comma inside { } must be quoted, e.g. rationale: \"Fast, but costly.\""
+            hint = "text with a comma inside { } must be quoted, e.g. rationale: \"Fast, but costly\""
         return (field_path(path + (unknown,)), doc.line_of(path + (unknown,)), f"unknown field '{unknown}'",
                 f"remove it or fix its name; {hint}")
     if v == "type":

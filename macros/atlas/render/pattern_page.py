@@ -100,7 +100,7 @@ class _Page:
             rating = self.data["ratings"][attr_id]
             score = rating["score"]
             meter = "●" * score + "○" * (5 - score)
-            rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{attr["name"]}](index.md#{family_id} "{_title_attr(attr["definition"])}")'
+            rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{attr["name"]}](../guide.md#family-{family_id} "{_title_attr(attr["definition"])}")'
                         f' | <span class="atlas-score" role="img" aria-label="{score} out of 5">{meter}</span> {score}/5 | {_cell(self.md(rating["rationale"]))} |')
         return "\n".join([f"## Ratings {{ #ratings }}", "",
                           f"Scored 1–5 on the attributes of the {family['name'].lower()} family; 5 is always best for you.", "", *rows])
