@@ -16,7 +16,7 @@ help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000, rebuilding when an entry changes
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 build: $(STAMP) ## Strict build into site/ (left untouched if the build fails)
 	rm -rf site.tmp

@@ -61,6 +61,8 @@ CASES = [
     ("link-relative-file", _set(("solution",), "See [the other one](beta.yaml) for the full picture of it."), "solution", "neither an http(s) address nor a page", "/patterns/saga/"),
     ("link-missing-pattern", _set(("solution",), "See [the other one](/patterns/gamma/) for the full picture."), "solution", "points at a pattern that does not exist", "patterns/"),
     ("link-missing-page", _set(("solution",), "See [the guide](/nowhere/) for the full picture of it all."), "solution", "points at no page of this site", "under docs/"),
+    ("diagram-click", _set(("diagram", "mermaid"), "flowchart LR\n  A --> B\n  click A \"https://example.org\""), "diagram.mermaid", "contains a `click` interaction", "remove the click line"),
+    ("diagram-directive", _set(("diagram", "mermaid"), "%%{init: {'theme': 'dark'}}%%\nflowchart LR\n  A --> B"), "diagram.mermaid", "configuration directive", "sets Mermaid's theme"),
     ("image", _set(("context",), "A tracking pixel ![x](https://example.org/pixel.png) hides in this context."), "context", "embeds the image", "describe it in words"),
     ("summary-two-sentences", _set(("summary",), "A fixture entry for tests. It has two sentences in its summary."), "summary", "more than one sentence", "one sentence here"),
     ("summary-no-stop", _set(("summary",), "A fixture entry that exercises every field of the schema"), "summary", "does not end with a full stop", "one complete sentence"),

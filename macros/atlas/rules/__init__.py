@@ -5,6 +5,7 @@ passed the schema, so it can rely on field types. Order here is the order of out
 """
 from . import (
     checklist_questions,
+    diagram_source,
     file_name,
     item_ids,
     link_targets,
@@ -30,6 +31,7 @@ ALL = [
     relation_targets,
     relation_conflicts,
     link_targets,
+    diagram_source,
     summary_sentence,
     checklist_questions,
     review_date,
