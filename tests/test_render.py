@@ -100,3 +100,16 @@ def test_pattern_pages_are_synced_with_the_catalog(catalog, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["alpha.md", "beta.md", "index.md"]
     assert '{{ pattern_page("alpha") }}' in (out / "alpha.md").read_text(encoding="utf-8")
     assert sync_pattern_pages(catalog, out) == []  # unchanged pages are not rewritten (no serve loop)
+
+
+def test_each_failure_mode_is_its_own_list_item(fixture_dir):
+    import markdown
+
+    alpha = load_fixture(fixture_dir)
+    alpha["failure_modes"].append({"id": "second", "name": "Second failure", "description": "Another way the fixture fails in tests.",
+                                   "mitigation": "Another way to keep it from failing."})
+    save_fixture(fixture_dir, alpha)
+    html = markdown.markdown(render_pattern_page(load_valid_catalog(ROOT, fixture_dir), "alpha"),
+                             extensions=["attr_list", "md_in_html", "tables"])
+    section = html[html.index('id="failure-stale-fixture"') - 200: html.index("Anti-patterns")]
+    assert section.count("<li>") == 2

@@ -121,7 +121,8 @@ class _Page:
                  f'{self.cite(f)}\n\n    *Mitigation:* {_indent(self.md(f["mitigation"]))}' for f in self.data["failure_modes"]]
         antis = [f'- <span class="atlas-anchor" id="anti-pattern-{a["id"]}"></span>**{escape_text(a["name"])}.** '
                  f'{self.md(a["description"])}{self.cite(a)}' for a in self.data["anti_patterns"]]
-        return "\n\n".join(["## Failure modes { #failure-modes }", "\n".join(modes),
+        # Blank lines between items: each failure mode has a second paragraph, which would otherwise swallow the next item.
+        return "\n\n".join(["## Failure modes { #failure-modes }", "\n\n".join(modes),
                             "## Anti-patterns { #anti-patterns }", "\n".join(antis)])
 
     def prerequisites(self) -> str:
