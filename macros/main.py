@@ -10,11 +10,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from atlas.catalog import load_valid_catalog  # noqa: E402
+from atlas.glossary import abbreviation_lines, load_glossary  # noqa: E402
 from atlas.pages import sync_pattern_pages  # noqa: E402
 from atlas.problems import CatalogError  # noqa: E402
 from atlas.render.catalog_page import render_catalog_page  # noqa: E402
+from atlas.render.glossary_page import render_glossary_page  # noqa: E402
 from atlas.render.guide_page import render_guide_page  # noqa: E402
+from atlas.render.map_page import render_map_page  # noqa: E402
 from atlas.render.pattern_page import render_pattern_page  # noqa: E402
+from atlas.render.references_page import render_references_page  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 
 
@@ -22,6 +26,7 @@ def define_env(env):
     root = Path(env.conf["config_file_path"]).resolve().parent
     try:
         catalog = load_valid_catalog(root)
+        terms = load_glossary(root, catalog)
     except CatalogError as err:
         # Abort makes MkDocs print the problem lines and exit 1, with no traceback.
         raise Abort("\n" + err.report()) from None
@@ -45,4 +50,25 @@ def define_env(env):
         """Sections, families, qualities, relation types and signal dimensions, from the vocabulary."""
         return render_guide_page(catalog)
 
+    @env.macro
+    def relation_map() -> str:
+        """The whole catalog as a graph of typed relations, with the relations as text."""
+        return render_map_page(catalog)
+
+    @env.macro
+    def glossary_page() -> str:
+        """Every glossary term with its expansion, meaning and page."""
+        return render_glossary_page(terms, catalog.docs_dir)
+
+    @env.macro
+    def references_page() -> str:
+        """Every cited source and the entries that cite it."""
+        return render_references_page(catalog)
+
+    env.variables["abbreviations"] = abbreviation_lines(terms)
     env.variables["pattern_count"] = len(catalog.entries)
+
+
+def on_post_page_macros(env):
+    """Give every page the glossary tooltips (Python-Markdown's abbr extension reads these lines)."""
+    env.markdown += "\n\n" + env.variables["abbreviations"] + "\n"

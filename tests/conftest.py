@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,10 +37,16 @@ def save_fixture(folder: Path, data: dict, entry_id: str = "alpha") -> None:
     (folder / f"{entry_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def site_skeleton(target: Path) -> Path:
-    """Copy everything a build needs except the entries into target; returns target."""
+FIXTURE_GLOSSARY = "terms:\n  - term: AF\n    expansion: Alpha fixture\n    definition: The first entry of the fixture catalog.\n"
+
+
+def site_skeleton(target: Path, for_fixtures: bool = False) -> Path:
+    """Copy everything a build needs except the entries into target; returns target.
+
+    for_fixtures: replace the glossary with one that only links to pages the fixture catalog has.
+    """
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "macros", "schema", "overrides"):
+    for name in ("mkdocs.yml", "docs", "macros", "schema", "overrides", "data"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -48,6 +55,16 @@ def site_skeleton(target: Path) -> Path:
     for generated in (target / "docs" / "patterns").glob("*.md"):
         if generated.name != "index.md":
             generated.unlink()
+    if for_fixtures:
+        (target / "data" / "glossary.yaml").write_text(FIXTURE_GLOSSARY, encoding="utf-8")
+        # Hand-written pages link to real patterns; fixture builds keep only the generated pages.
+        for page in ("concepts", "guides"):
+            shutil.rmtree(target / "docs" / page)
+        config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+        config = re.sub(r"\n  - Concepts:\n(?:      .*\n)+  - Guides:\n(?:      .*\n)+", "\n", config)
+        (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+        index = target / "docs" / "index.md"
+        index.write_text("# Fixture site\n\n[Catalog](patterns/index.md)\n", encoding="utf-8")
     return target
 
 

@@ -69,7 +69,7 @@ def test_sidebar_does_not_list_every_pattern(built_site):
 
 
 def test_bad_catalog_fails_the_build_with_clear_lines_and_writes_nothing(tmp_path):
-    project = site_skeleton(tmp_path / "project")
+    project = site_skeleton(tmp_path / "project", for_fixtures=True)
     shutil.copytree(FIXTURES / "catalog", project / "patterns")
     alpha = project / "patterns" / "alpha.yaml"
     alpha.write_text(alpha.read_text(encoding="utf-8").replace("family: architecture-style", "family: nope"), encoding="utf-8")
@@ -83,7 +83,7 @@ def test_bad_catalog_fails_the_build_with_clear_lines_and_writes_nothing(tmp_pat
 
 
 def test_template_syntax_in_an_entry_is_not_executed(tmp_path):
-    project = site_skeleton(tmp_path / "project")
+    project = site_skeleton(tmp_path / "project", for_fixtures=True)
     shutil.copytree(FIXTURES / "catalog", project / "patterns")
     alpha = project / "patterns" / "alpha.yaml"
     text = alpha.read_text(encoding="utf-8").replace(
@@ -95,3 +95,47 @@ def test_template_syntax_in_an_entry_is_not_executed(tmp_path):
     html = (site / "patterns" / "alpha" / "index.html").read_text(encoding="utf-8")
     assert "Alpha {{ config.site_name }} &lt;img src=x onerror=alert(1)&gt;" in html.replace("&#123;", "{").replace("&#125;", "}")
     assert "<img src=x" not in html and "Backend Pattern Atlas &lt;img" not in html
+
+
+class _LinksAndIds(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if tag in ("a", "link", "script", "img") and attrs.get(name):
+                self.links.append(attrs[name])
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    """Covers links MkDocs does not check itself, such as those inside generated SVG graphs."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    pages = {}
+    for page in built_site.rglob("*.html"):
+        parser = _LinksAndIds()
+        parser.feed(page.read_text(encoding="utf-8"))
+        pages[page.relative_to(built_site).as_posix()] = parser
+    broken = []
+    for path, parser in pages.items():
+        if path == "404.html":
+            continue  # served at any depth, so MkDocs writes its links from the site root
+        base = posixpath.dirname(path)
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:")):
+                continue
+            target = posixpath.normpath(posixpath.join(base, unquote(parts.path))) if parts.path else path
+            if parts.path.endswith("/") or (built_site / target).is_dir():
+                target = posixpath.join(target, "index.html")
+            target = target.removeprefix("./")
+            if not (built_site / target).exists():
+                broken.append(f"{path}: {link}")
+            elif parts.fragment and target in pages and parts.fragment not in pages[target].ids:
+                broken.append(f"{path}: {link} (no such anchor)")
+    assert not broken, "\n".join(broken[:50])

@@ -51,7 +51,7 @@ def test_relation_shows_on_both_pages(fixture_dir):
     save_fixture(fixture_dir, alpha, "alpha")
     catalog = load_valid_catalog(ROOT, fixture_dir)
     kinds = {(link.kind, link.target) for link in links_of(catalog, "alpha")}
-    assert kinds == {("often-combined-with", "beta"), ("required-by", "beta")}
+    assert kinds == {("often-combined-with", "beta"), ("required-by", "beta"), ("complements", "gamma")}
     page = render_pattern_page(catalog, "alpha")
     assert "**Required by** [Beta Fixture](beta.md) — Beta cannot work without alpha." in page
 
@@ -96,8 +96,8 @@ def test_pattern_pages_are_synced_with_the_catalog(catalog, tmp_path):
     (out / "index.md").write_text("# hand-written\n", encoding="utf-8")
     (out / "gone.md").write_text("---\ngenerated_from: patterns/gone.yaml\n---\n", encoding="utf-8")
     written = sync_pattern_pages(catalog, out)
-    assert sorted(p.name for p in written) == ["alpha.md", "beta.md"]
-    assert sorted(p.name for p in out.iterdir()) == ["alpha.md", "beta.md", "index.md"]
+    assert sorted(p.name for p in written) == ["alpha.md", "beta.md", "gamma.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["alpha.md", "beta.md", "gamma.md", "index.md"]
     assert '{{ pattern_page("alpha") }}' in (out / "alpha.md").read_text(encoding="utf-8")
     assert sync_pattern_pages(catalog, out) == []  # unchanged pages are not rewritten (no serve loop)
 
@@ -113,3 +113,13 @@ def test_each_failure_mode_is_its_own_list_item(fixture_dir):
                              extensions=["attr_list", "md_in_html", "tables"])
     section = html[html.index('id="failure-stale-fixture"') - 200: html.index("Anti-patterns")]
     assert section.count("<li>") == 2
+
+
+def test_general_pattern_pages_rank_above_their_variants(fixture_dir, tmp_path):
+    beta = load_fixture(fixture_dir, "beta")
+    beta["relations"] = [{"type": "variant-of", "target": "alpha", "note": "Beta is a special alpha."}]
+    save_fixture(fixture_dir, beta, "beta")
+    out = tmp_path / "generated"
+    sync_pattern_pages(load_valid_catalog(ROOT, fixture_dir), out)
+    assert "search:\n  boost: 3\n" in (out / "alpha.md").read_text(encoding="utf-8")
+    assert "search:\n  boost: 2\n" in (out / "beta.md").read_text(encoding="utf-8")

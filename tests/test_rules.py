@@ -43,7 +43,7 @@ CASES = [
     ("source-url-and-seed", _set(("sources", 0, "seed"), "000_d75d0996da671b88"), "sources[0]", "exactly one of `url` or `seed`", "not both"),
     ("fenced-diagram", _set(("diagram", "mermaid"), "```mermaid\nflowchart LR\n A-->B\n```"), "diagram.mermaid", "expected form", "without a ``` fence"),
     ("bad-date-format", _set(("last_reviewed",), "15/01/2026"), "last_reviewed", "expected form", "YYYY-MM-DD"),
-    ("id-differs-from-file", _set(("id",), "gamma"), "id", "differs from the file name 'alpha.yaml'", "rename the file"),
+    ("id-differs-from-file", _set(("id",), "omega"), "id", "differs from the file name 'alpha.yaml'", "rename the file"),
     ("unknown-family", _set(("family",), "architecture-styles"), "family", "'architecture-styles' is not a known family", "did you mean 'architecture-style'"),
     ("unknown-tag", _set(("tags",), ["deployment", "kubernetes"]), "tags[1]", "'kubernetes' is not a known tag", "schema/vocabulary.yaml"),
     ("unknown-dimension", _set(("use_when", 0, "dimension"), "team"), "use_when[0].dimension", "not a known signal dimension", "team-size"),
@@ -59,7 +59,7 @@ CASES = [
     ("relation-twice", _append("relations", {"type": "alternative-to", "target": "beta", "note": "Said a second time."}), "relations[1]", "listed twice", "remove one"),
     ("link-javascript", _set(("solution",), "Click [here](javascript:alert(1)) to see the trick in action now."), "solution", "neither an http(s) address nor a page", "https://"),
     ("link-relative-file", _set(("solution",), "See [the other one](beta.yaml) for the full picture of it."), "solution", "neither an http(s) address nor a page", "/patterns/saga/"),
-    ("link-missing-pattern", _set(("solution",), "See [the other one](/patterns/gamma/) for the full picture."), "solution", "points at a pattern that does not exist", "patterns/"),
+    ("link-missing-pattern", _set(("solution",), "See [the other one](/patterns/delta/) for the full picture."), "solution", "points at a pattern that does not exist", "patterns/"),
     ("link-missing-page", _set(("solution",), "See [the guide](/nowhere/) for the full picture of it all."), "solution", "points at no page of this site", "under docs/"),
     ("diagram-click", _set(("diagram", "mermaid"), "flowchart LR\n  A --> B\n  click A \"https://example.org\""), "diagram.mermaid", "contains a `click` interaction", "remove the click line"),
     ("diagram-directive", _set(("diagram", "mermaid"), "%%{init: {'theme': 'dark'}}%%\nflowchart LR\n  A --> B"), "diagram.mermaid", "configuration directive", "sets Mermaid's theme"),
@@ -141,6 +141,28 @@ def test_all_problems_reported_at_once(fixture_dir):
     assert ("patterns/alpha.yaml", "problem") in fields
     assert ("patterns/alpha.yaml", "ratings.simplicity.score") in fields
     assert ("patterns/beta.yaml", "tags[0]") in fields
+
+
+def test_entry_with_one_neighbour(fixture_dir):
+    (fixture_dir / "gamma.yaml").unlink()  # alpha and beta now only know each other
+    messages = [str(p) for p in problems_for(fixture_dir)]
+    assert len(messages) == 2 and all("relates to 1 other entry, at least 2 are needed" in m for m in messages), messages
+
+
+def test_cut_off_group_is_reported(fixture_dir):
+
+    for name in ("delta", "epsilon", "zeta"):
+        text = (fixture_dir / "gamma.yaml").read_text(encoding="utf-8")
+        text = text.replace("id: gamma", f"id: {name}").replace("Gamma Fixture", f"{name.title()} Fixture")
+        (fixture_dir / f"{name}.yaml").write_text(text, encoding="utf-8")
+    # delta, epsilon and zeta relate only to each other
+    for name, others in (("delta", ["epsilon", "zeta"]), ("epsilon", ["delta", "zeta"]), ("zeta", ["delta", "epsilon"])):
+        data = load_fixture(fixture_dir, name)
+        data["relations"] = [{"type": "complements", "target": o, "note": "Inside the island."} for o in others]
+        data["solution"] = "An island of fixtures that only know each other, for the graph test."
+        save_fixture(fixture_dir, data, name)
+    messages = [str(p) for p in problems_for(fixture_dir)]
+    assert len(messages) == 3 and all("cut off from the rest of the catalog" in m for m in messages), messages
 
 
 def test_non_yaml_file_in_patterns(fixture_dir):

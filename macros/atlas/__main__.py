@@ -6,12 +6,18 @@ import sys
 from pathlib import Path
 
 from .catalog import ROOT, load_catalog, load_schema, load_vocabulary
+from .glossary import load_glossary
+from .problems import CatalogError
 from .reorder import reorder_text
 from .skeleton import skeleton_text
 
 
 def cmd_check(_args) -> int:
     catalog, problems = load_catalog(ROOT)
+    try:
+        load_glossary(ROOT, catalog)
+    except CatalogError as err:
+        problems += err.problems
     for problem in problems:
         print(problem)
     if problems:

@@ -32,6 +32,7 @@ class Catalog:
     entries: dict = field(default_factory=dict)  # id -> Entry, for entries that passed the schema
     files: list = field(default_factory=list)  # every schema-valid Entry, duplicates of an id included
     known_ids: set = field(default_factory=set)  # every id seen, valid or not, so one bad entry does not cascade
+    cache: dict = field(default_factory=dict)  # derived views (the relation index), built once on first use
 
     @property
     def docs_dir(self) -> Path:

@@ -11,8 +11,14 @@ from pathlib import Path
 MARKER = "generated_from"
 
 
-def stub_text(entry_id: str) -> str:
-    return (f"---\n{MARKER}: patterns/{entry_id}.yaml\n---\n"
+# Search ranking: pattern pages above passing mentions, and a general pattern above its own
+# variants (a reader typing "saga" wants the saga page before "saga choreography").
+BOOST_PATTERN = 2
+BOOST_GENERAL = 3
+
+
+def stub_text(entry_id: str, boost: int = BOOST_PATTERN) -> str:
+    return (f"---\n{MARKER}: patterns/{entry_id}.yaml\nsearch:\n  boost: {boost}\n---\n"
             f"<!-- Generated from patterns/{entry_id}.yaml; edit that file, not this one. -->\n\n"
             f'{{{{ pattern_page("{entry_id}") }}}}\n')
 
@@ -20,7 +26,9 @@ def stub_text(entry_id: str) -> str:
 def sync_pattern_pages(catalog, out_dir: Path) -> list[Path]:
     """Make out_dir hold exactly one generated page per entry; returns the pages written."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    wanted = {out_dir / f"{entry_id}.md": stub_text(entry_id) for entry_id in catalog.entries}
+    general = {r["target"] for e in catalog.entries.values() for r in e.data["relations"] if r["type"] == "variant-of"}
+    wanted = {out_dir / f"{entry_id}.md": stub_text(entry_id, BOOST_GENERAL if entry_id in general else BOOST_PATTERN)
+              for entry_id in catalog.entries}
     for existing in out_dir.glob("*.md"):
         if existing not in wanted and _is_generated(existing):
             existing.unlink()

@@ -15,18 +15,32 @@ class Link:
 
 def links_of(catalog, entry_id: str) -> list[Link]:
     """Every relation touching entry_id, from its point of view, one per (kind, other) pair."""
-    inverse = {name: spec["inverse"] for name, spec in catalog.vocabulary["relation_types"].items()}
-    found: dict[tuple, Link] = {}
-    for entry in catalog.sorted_entries():
-        for relation in entry.data["relations"]:
-            if entry.id == entry_id:
-                link = Link(relation["type"], entry_id, relation["target"], relation["note"], entry.id)
-            elif relation["target"] == entry_id:
-                link = Link(inverse[relation["type"]], entry_id, entry.id, relation["note"], entry.id)
-            else:
-                continue
-            found.setdefault((link.kind, link.target), link)  # the entry's own words win over the other side's
-    return sorted(found.values(), key=lambda link: (link.kind, link.target))
+    return _index(catalog).get(entry_id, [])
+
+
+def _index(catalog) -> dict[str, list[Link]]:
+    """All links of all entries, built once per catalog (the map and every page use it)."""
+    if "relations" not in catalog.cache:
+        inverse = {name: spec["inverse"] for name, spec in catalog.vocabulary["relation_types"].items()}
+        found: dict[str, dict[tuple, Link]] = {}
+        # Declared relations first, so an entry's own words win over the other side's note.
+        for entry in catalog.sorted_entries():
+            for relation in entry.data["relations"]:
+                link = Link(relation["type"], entry.id, relation["target"], relation["note"], entry.id)
+                found.setdefault(entry.id, {}).setdefault((link.kind, link.target), link)
+        for entry in catalog.sorted_entries():
+            for relation in entry.data["relations"]:
+                if relation["type"] not in inverse or relation["target"] == entry.id:
+                    continue
+                back = Link(inverse[relation["type"]], relation["target"], entry.id, relation["note"], entry.id)
+                found.setdefault(back.source, {}).setdefault((back.kind, back.target), back)
+        catalog.cache["relations"] = {k: sorted(v.values(), key=lambda link: (link.kind, link.target)) for k, v in found.items()}
+    return catalog.cache["relations"]
+
+
+def neighbours(catalog, entry_id: str) -> set[str]:
+    """Ids of the entries related to entry_id in either direction (including entries that failed validation)."""
+    return {link.target for link in links_of(catalog, entry_id) if link.target in catalog.known_ids}
 
 
 def relation_label(catalog, kind: str) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..prose import escape_text, markdown
 from ..relations import links_of, relation_label
+from .graph_svg import neighbourhood_svg
 
 PAGE_DEPTH = 1  # pattern pages live in docs/patterns/
 EFFECT_MARKS = {"improves": "▲ improves", "worsens": "▼ worsens", "neutral": "● neutral"}
@@ -135,7 +136,9 @@ class _Page:
             other = self.catalog.entries[link.target]
             lines.append(f"- **{relation_label(self.catalog, link.kind)}** [{escape_text(other.data['name'])}]({link.target}.md)"
                          f" — {self.md(link.note)}")
-        return "## Related patterns { #related-patterns }\n\n" + "\n".join(lines)
+        graph = neighbourhood_svg(self.catalog, self.entry.id, lambda other: f"../{other}/")
+        return "\n\n".join(["## Related patterns { #related-patterns }", f'<div class="atlas-graph-wrap">{graph}</div>',
+                              "\n".join(lines), "See every relation on the [map of the catalog](../map.md)."])
 
     def disagreements(self) -> str:
         items = self.data.get("disagreements") or []

@@ -1,0 +1,47 @@
+"""The references page, /references/: every source the catalog cites, and which entries cite it."""
+from __future__ import annotations
+
+from ..prose import escape_text
+
+
+def source_key(source: dict) -> str:
+    """Two entries citing the same URL (or seed) cite the same source."""
+    return source.get("url") or f"seed:{source['seed']}"
+
+
+def cited_sources(catalog) -> dict[str, dict]:
+    """key -> {"source": first declaration, "citations": [(entry, source id)]}, sorted by title."""
+    found: dict[str, dict] = {}
+    for entry in catalog.sorted_entries():
+        for source in entry.data["sources"]:
+            item = found.setdefault(source_key(source), {"source": source, "citations": []})
+            item["citations"].append((entry, source["id"]))
+    return dict(sorted(found.items(), key=lambda kv: kv[1]["source"]["title"].casefold()))
+
+
+def render_references_page(catalog) -> str:
+    seeds = catalog.vocabulary["seeds"]
+    sources = cited_sources(catalog)
+    public = {k: v for k, v in sources.items() if not k.startswith("seed:")}
+    seeded = {k: v for k, v in sources.items() if k.startswith("seed:")}
+    out = [f"The {len(sources)} sources cited across the atlas, and the patterns that cite each. "
+           "Every claim on a pattern page links to its source in that page's Sources section."]
+    out += ["## Public sources { #public }", "\n".join(_item(v, catalog) for v in public.values())]
+    if seeded:
+        out += ["## Seed articles { #seeds }",
+                "The five articles this project grew from. They are cited by file name; their facts are restated "
+                "in our own words.",
+                "\n".join(_item(v, catalog, seeds) for v in seeded.values())]
+    return "\n\n".join(out) + "\n"
+
+
+def _item(item: dict, catalog, seeds=None) -> str:
+    source = item["source"]
+    who = ", ".join(escape_text(str(x)) for x in (source.get("author"), source.get("year")) if x)
+    if "url" in source:
+        head = f"[{escape_text(source['title'])}]({source['url']})"
+    else:
+        head = f"*{escape_text(seeds[source['seed']]['title'])}* (seed `{source['seed']}`)"
+    cited_by = ", ".join(f"[{escape_text(entry.data['name'])}](patterns/{entry.id}.md#source-{sid})"
+                         for entry, sid in item["citations"])
+    return f"- {head}{', ' + who if who else ''}. Cited by: {cited_by}."

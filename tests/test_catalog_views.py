@@ -1,0 +1,92 @@
+"""Map, neighbourhood, glossary and references: generated from the entries, tested on fixtures."""
+import shutil
+
+import pytest
+
+from atlas.catalog import load_valid_catalog
+from atlas.glossary import abbreviation_lines, load_glossary
+from atlas.problems import CatalogError
+from atlas.render.glossary_page import render_glossary_page
+from atlas.render.graph_svg import catalog_edges, catalog_map_svg, neighbourhood_svg
+from atlas.render.map_page import render_map_page
+from atlas.render.references_page import cited_sources, render_references_page
+from conftest import ROOT
+
+
+@pytest.fixture
+def catalog(fixture_dir):
+    return load_valid_catalog(ROOT, fixture_dir)
+
+
+def test_map_links_every_entry_and_draws_every_relation(catalog):
+    svg = catalog_map_svg(catalog, lambda entry_id: f"../patterns/{entry_id}/")
+    for entry_id in catalog.entries:
+        assert f'href="../patterns/{entry_id}/"' in svg
+    assert svg.count("<path ") == len(catalog_edges(catalog)) == 4  # alpha-beta both ways, gamma-alpha, gamma-beta
+    assert '<title id="atlas-map-title">' in svg and "<desc" in svg
+
+
+def test_map_page_lists_relations_as_text(catalog):
+    page = render_map_page(catalog)
+    assert "| [Gamma Fixture](patterns/gamma.md) | Complements | [Alpha Fixture](patterns/alpha.md) |" in page
+
+
+def test_neighbourhood_shows_each_neighbour_with_its_relation(catalog):
+    svg = neighbourhood_svg(catalog, "alpha", lambda entry_id: f"../{entry_id}/")
+    assert 'href="../beta/"' in svg and 'href="../gamma/"' in svg and 'href="../alpha/"' not in svg
+    assert ">alternative to<" in svg and ">complements<" in svg
+
+
+def test_names_in_svg_are_escaped(fixture_dir):
+    data = (fixture_dir / "beta.yaml").read_text(encoding="utf-8").replace("name: Beta Fixture", 'name: "Beta <script>"')
+    (fixture_dir / "beta.yaml").write_text(data, encoding="utf-8")
+    catalog = load_valid_catalog(ROOT, fixture_dir)
+    assert "<script>" not in catalog_map_svg(catalog, lambda i: i) + neighbourhood_svg(catalog, "alpha", lambda i: i)
+
+
+def test_references_group_one_url_cited_by_several_entries(catalog):
+    sources = cited_sources(catalog)
+    assert [entry.id for entry, _ in sources["https://example.org/contributing"]["citations"]] == ["alpha", "beta", "gamma"]
+    page = render_references_page(catalog)
+    assert "[Alpha Fixture](patterns/alpha.md#source-fixture-docs)" in page
+    assert "## Seed articles" in page
+
+
+def _glossary_root(tmp_path, text):
+    root = tmp_path / "root"
+    for name in ("schema", "docs"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "data").mkdir()
+    (root / "data" / "glossary.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_real_glossary_is_valid():
+    terms = load_glossary(ROOT, load_valid_catalog(ROOT))
+    assert {"CQRS", "BFF", "EDA", "CAP", "DORA", "ACID", "BASE", "TTL", "SLO", "RBAC", "ABAC"} <= {t["term"] for t in terms}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("terms:\n  - term: ZZZ\n    expansion: Last\n    definition: A term that sorts after the next one.\n"
+     "  - term: AAA\n    expansion: First\n    definition: A term that sorts before the previous one.\n",
+     "data/glossary.yaml:1: terms: the terms are not in alphabetical order."),
+    ("terms:\n  - term: AAA\n    expansion: First\n    definition: A term defined twice in this file.\n"
+     "  - term: AAA\n    expansion: Again\n    definition: A term defined twice in this file.\n",
+     "data/glossary.yaml:5: terms[1].term: 'AAA' is already defined at terms[0]."),
+    ("terms:\n  - term: AAA\n    expansion: First\n    definition: A term that points at a missing page.\n    see: /patterns/nope/\n",
+     "data/glossary.yaml:5: terms[0].see: the link '/patterns/nope/' points at a pattern that does not exist."),
+    ("terms:\n  - term: AAA\n    expansion: First\n",
+     "data/glossary.yaml:2: terms[0].definition: the required field 'definition' is missing."),
+], ids=["unsorted", "duplicate", "missing-page", "missing-field"])
+def test_glossary_problems(tmp_path, catalog, text, expected):
+    with pytest.raises(CatalogError) as err:
+        load_glossary(_glossary_root(tmp_path, text), catalog)
+    assert any(str(p).startswith(expected) for p in err.value.problems), err.value.report()
+
+
+def test_glossary_tooltips_and_page():
+    terms = [{"term": "CQRS", "expansion": "Command Query Responsibility Segregation", "definition": "Separate models.",
+              "see": "/patterns/cqrs/"}]
+    assert abbreviation_lines(terms) == "*[CQRS]: Command Query Responsibility Segregation: Separate models."
+    page = render_glossary_page(terms, ROOT / "docs")
+    assert 'id="term-cqrs"' in page and "[More](patterns/cqrs.md)" in page

@@ -1,0 +1,82 @@
+"""The catalog covers every topic of the source articles (a checked list, not a count) and is connected."""
+import pytest
+
+from atlas.catalog import load_valid_catalog
+from atlas.relations import neighbours
+from atlas.render.references_page import cited_sources
+from conftest import ROOT
+
+CATALOG = load_valid_catalog(ROOT)
+
+# Each topic the seed articles discuss, and the entry (or entry section) that covers it.
+TOPICS = {
+    "monolith": "monolith", "modular monolith": "modular-monolith", "microservices": "microservices",
+    "serverless": "serverless", "event-driven architecture": "event-driven-architecture",
+    "layered (n-tier) architecture": "layered-architecture", "hybrid architectures": "hybrid-architecture",
+    "CQRS": "cqrs", "event sourcing": "event-sourcing", "saga": "saga",
+    "saga orchestration": "saga-orchestration", "saga choreography": "saga-choreography",
+    "sharding": "sharding", "range sharding": "range-sharding", "hash sharding with consistent hashing": "hash-sharding",
+    "directory sharding": "directory-sharding", "read replicas": "read-replicas", "caching": "caching",
+    "cache-aside": "cache-aside", "read-through cache": "read-through-cache", "write-through cache": "write-through-cache",
+    "write-behind cache": "write-behind-cache", "HTTP caching": "http-caching",
+    "database per service": "database-per-service", "shared database": "shared-database",
+    "transactional outbox": "transactional-outbox", "backend for frontend": "backend-for-frontend",
+    "API gateway": "api-gateway", "REST": "rest", "GraphQL": "graphql", "gRPC": "grpc",
+    "asynchronous messaging and background jobs": "queue-based-load-leveling", "publish-subscribe": "publish-subscribe",
+    "API versioning and deprecation": "api-versioning", "circuit breaker": "circuit-breaker",
+    "timeouts and retries with backoff": "retry-with-backoff", "bulkhead": "bulkhead",
+    "rate limiting and throttling": "rate-limiting", "load balancing": "load-balancing",
+    "stateless services and horizontal scaling": "stateless-services", "health checks and failover": "health-checks-and-failover",
+    "graceful degradation": "graceful-degradation", "observability": "observability", "strangler fig": "strangler-fig",
+    "anti-corruption layer": "anti-corruption-layer", "token-based authentication": "token-based-authentication",
+    "role- and attribute-based authorization": "role-and-attribute-based-access-control",
+}
+CONCEPT_PAGES = ["concepts/cap-theorem.md", "concepts/dora-metrics.md", "concepts/conways-law.md",
+                 "guides/monolith-to-microservices.md"]
+
+
+@pytest.mark.parametrize("topic", sorted(TOPICS), ids=str)
+def test_topic_has_an_entry(topic):
+    assert TOPICS[topic] in CATALOG.entries, f"no entry patterns/{TOPICS[topic]}.yaml for '{topic}'"
+
+
+@pytest.mark.parametrize("page", CONCEPT_PAGES)
+def test_concept_page_exists(page):
+    assert (ROOT / "docs" / page).is_file()
+
+
+def test_at_least_thirty_entries():
+    assert len(CATALOG.entries) >= 30
+
+
+def test_every_entry_has_two_neighbours_and_the_graph_is_connected():
+    graph = {entry_id: neighbours(CATALOG, entry_id) for entry_id in CATALOG.entries}
+    assert all(len(n) >= 2 for n in graph.values())
+    start = next(iter(graph))
+    seen, stack = set(), [start]
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(graph[node])
+    assert seen == set(graph)
+
+
+def test_migration_path_is_connected_by_evolution():
+    kinds = {(e.id, r["type"], r["target"]) for e in CATALOG.entries.values() for r in e.data["relations"]}
+    assert ("monolith", "evolves-into", "modular-monolith") in kinds
+    assert ("modular-monolith", "evolves-into", "microservices") in kinds
+
+
+def test_sources_disagree_on_team_size_and_both_sides_are_shown():
+    topics = [d for d in CATALOG.entries["microservices"].data.get("disagreements", []) if "team" in d["topic"].lower()]
+    assert topics and len({p["source"] for p in topics[0]["positions"]}) >= 2
+
+
+def test_every_cited_source_is_on_the_references_page(built_site):
+    html = (built_site / "references" / "index.html").read_text(encoding="utf-8")
+    for key, item in cited_sources(CATALOG).items():
+        if key.startswith("seed:"):
+            assert key.removeprefix("seed:") in html, key
+        else:
+            assert f'href="{key}"' in html.replace("&amp;", "&"), key
