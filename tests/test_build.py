@@ -87,7 +87,8 @@ def test_template_syntax_in_an_entry_is_not_executed(tmp_path):
     shutil.copytree(FIXTURES / "catalog", project / "patterns")
     alpha = project / "patterns" / "alpha.yaml"
     text = alpha.read_text(encoding="utf-8").replace(
-        "name: Alpha Fixture", "name: \"Alpha {{ config.site_name }} <img src=x onerror=alert(1)>\"")
+        "  - id: isolates-rules\n    force: one defect per test",
+        "  - id: isolates-rules\n    force: \"Alpha {{ config.site_name }} <img src=x onerror=alert(1)>\"")
     alpha.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     result = run_build(project, site)

@@ -38,10 +38,11 @@ def test_neighbourhood_shows_each_neighbour_with_its_relation(catalog):
 
 
 def test_names_in_svg_are_escaped(fixture_dir):
-    data = (fixture_dir / "beta.yaml").read_text(encoding="utf-8").replace("name: Beta Fixture", 'name: "Beta <script>"')
+    data = (fixture_dir / "beta.yaml").read_text(encoding="utf-8").replace("name: Beta Fixture", 'name: "Beta & \\"Co\\""')
     (fixture_dir / "beta.yaml").write_text(data, encoding="utf-8")
     catalog = load_valid_catalog(ROOT, fixture_dir)
-    assert "<script>" not in catalog_map_svg(catalog, lambda i: i) + neighbourhood_svg(catalog, "alpha", lambda i: i)
+    svgs = catalog_map_svg(catalog, lambda i: i) + neighbourhood_svg(catalog, "alpha", lambda i: i)
+    assert "Beta &amp; &quot;Co&quot;" in svgs and 'Beta & "Co"' not in svgs
 
 
 def test_references_group_one_url_cited_by_several_entries(catalog):

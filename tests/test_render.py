@@ -58,11 +58,11 @@ def test_relation_shows_on_both_pages(fixture_dir):
 
 def test_markup_in_fields_is_shown_as_text(fixture_dir):
     alpha = load_fixture(fixture_dir)
-    alpha["name"] = "Alpha <em>{{ config.site_name }}</em>"
+    alpha["benefits"][0]["force"] = "a force <em>{{ config.site_name }}</em>"
     alpha["context"] = "Context with <script>alert('x')</script> and {% raw %} inside, long enough to pass."
     save_fixture(fixture_dir, alpha)
     page = render_pattern_page(load_valid_catalog(ROOT, fixture_dir), "alpha")
-    assert "# Alpha &lt;em&gt;&#123;&#123; config.site_name &#125;&#125;&lt;/em&gt;" in page
+    assert "**a force &lt;em&gt;&#123;&#123; config.site_name &#125;&#125;&lt;/em&gt;**" in page
     assert "<script>" not in page and "{%" not in page and "{{" not in page
 
 
@@ -98,7 +98,8 @@ def test_pattern_pages_are_synced_with_the_catalog(catalog, tmp_path):
     written = sync_pattern_pages(catalog, out)
     assert sorted(p.name for p in written) == ["alpha.md", "beta.md", "gamma.md"]
     assert sorted(p.name for p in out.iterdir()) == ["alpha.md", "beta.md", "gamma.md", "index.md"]
-    assert '{{ pattern_page("alpha") }}' in (out / "alpha.md").read_text(encoding="utf-8")
+    stub = (out / "alpha.md").read_text(encoding="utf-8")
+    assert '{{ pattern_page("alpha") }}' in stub and 'title: "Alpha Fixture"' in stub  # the page title, tab and header
     assert sync_pattern_pages(catalog, out) == []  # unchanged pages are not rewritten (no serve loop)
 
 

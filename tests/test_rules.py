@@ -35,6 +35,7 @@ def _append(key, item):
 CASES = [
     ("missing-field", _delete("problem"), "problem", "required field 'problem' is missing", "add `problem:`"),
     ("empty-field", _set(("context",), "   "), "context", "is empty", "write it"),
+    ("markup-in-name", _set(("name",), "Alpha <b>Fixture</b>"), "name", "does not have the expected form", "plain text without"),
     ("wrong-type", _set(("tags",), "deployment"), "tags", "expected a list, found text", "Topic tags"),
     ("unknown-field", _set(("sumary",), "x"), "sumary", "unknown field 'sumary'", "did you mean 'summary'"),
     ("score-out-of-range", _set(("ratings", "simplicity", "score"), 7), "ratings.simplicity.score", "7 is outside the range 1 to 5", "1 (poor)"),

@@ -30,6 +30,15 @@ def escape(text: str) -> str:
     return _html_escape(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
+LABEL_MAX = 30
+
+
+def short_label(name: str) -> str:
+    """A label that fits beside its node; the full name is in the node's tooltip."""
+    name = name.split(":")[0]
+    return name if len(name) <= LABEL_MAX else name[: LABEL_MAX - 1].rstrip() + "…"
+
+
 def family_colour(catalog, family_id: str) -> str:
     return FAMILY_COLOURS[list(catalog.vocabulary["families"]).index(family_id) % len(FAMILY_COLOURS)]
 
@@ -50,7 +59,7 @@ def catalog_map_svg(catalog, href) -> str:
     entries = sorted(catalog.entries.values(), key=lambda e: (families.index(e.data["family"]), e.data["name"].casefold()))
     count = max(len(entries), 1)
     radius = max(220.0, count * 7.5)
-    margin = 190
+    margin = 250  # room for labels of up to LABEL_MAX characters
     size = 2 * (radius + margin)
     centre = size / 2
     position = {}
@@ -83,7 +92,7 @@ def catalog_map_svg(catalog, href) -> str:
                      f'<title>{escape(entry.data["name"])}: {escape(entry.data["summary"])}</title>'
                      f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{colour}"/>'
                      f'<text x="{x:.1f}" y="{y:.1f}" dx="{offset}" dy="4" text-anchor="{anchor}" '
-                     f'transform="rotate({rotation:.1f} {x:.1f} {y:.1f})">{escape(entry.data["name"])}</text></a>')
+                     f'transform="rotate({rotation:.1f} {x:.1f} {y:.1f})">{escape(short_label(entry.data["name"]))}</text></a>')
     parts.append("</svg>")
     return "".join(parts)
 
