@@ -65,3 +65,14 @@ def test_search_for_saga_lands_on_the_saga_page(page, site_url):
     assert page.errors == []
     leaving = [url for url in page.requests if not url.startswith(site_url)]
     assert leaving == []
+
+
+def test_map_node_opens_its_pattern(page, site_url):
+    page.goto(site_url + "/map/")
+    page.locator('svg.atlas-graph--map a[href="../patterns/strangler-fig/"]').click()
+    page.wait_for_url(f"{site_url}/patterns/strangler-fig/")
+    assert page.locator("h1").inner_text().rstrip("¶ \n") == "Strangler Fig"
+    # the neighbourhood graph on the pattern page leads on to a related pattern
+    page.locator('svg.atlas-graph--neighbourhood a[href="../anti-corruption-layer/"]').click()
+    page.wait_for_url(f"{site_url}/patterns/anti-corruption-layer/")
+    assert page.errors == []

@@ -140,3 +140,16 @@ def test_every_internal_link_and_anchor_resolves(built_site):
             elif parts.fragment and target in pages and parts.fragment not in pages[target].ids:
                 broken.append(f"{path}: {link} (no such anchor)")
     assert not broken, "\n".join(broken[:50])
+
+
+def test_glossary_terms_are_tooltips_on_every_kind_of_page(built_site):
+    for page in ("patterns/cqrs/index.html", "concepts/cap-theorem/index.html", "map/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert re.search(r'<abbr title="[^"]+">(CQRS|CAP|ACID|BFF)</abbr>', html), page
+    cqrs = (built_site / "patterns" / "cqrs" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="Command Query Responsibility Segregation: ' in cqrs
+
+
+def test_pattern_page_title_comes_from_the_entry(built_site):
+    html = (built_site / "patterns" / "cqrs" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Command Query Responsibility Segregation - Backend Pattern Atlas</title>" in html
