@@ -11,7 +11,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from atlas.catalog import load_valid_catalog  # noqa: E402
 from atlas.glossary import abbreviation_lines, load_glossary  # noqa: E402
-from atlas.pages import sync_pattern_pages  # noqa: E402
+from atlas.pages import sync_compare_pages, sync_pattern_pages, sync_tradeoff_pages  # noqa: E402
+from atlas.render.compare_pages import render_compare_any, render_pair_page  # noqa: E402
 from atlas.problems import CatalogError  # noqa: E402
 from atlas.render.catalog_page import render_catalog_page  # noqa: E402
 from atlas.render.glossary_page import render_glossary_page  # noqa: E402
@@ -19,6 +20,7 @@ from atlas.render.guide_page import render_guide_page  # noqa: E402
 from atlas.render.map_page import render_map_page  # noqa: E402
 from atlas.render.pattern_page import render_pattern_page  # noqa: E402
 from atlas.render.references_page import render_references_page  # noqa: E402
+from atlas.render.tables import render_family_tables, render_matrix, render_quality_page, render_tensions  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 
 
@@ -30,7 +32,10 @@ def define_env(env):
     except CatalogError as err:
         # Abort makes MkDocs print the problem lines and exit 1, with no traceback.
         raise Abort("\n" + err.report()) from None
-    sync_pattern_pages(catalog, Path(env.conf["docs_dir"]) / "patterns")
+    docs = Path(env.conf["docs_dir"])
+    sync_pattern_pages(catalog, docs / "patterns")
+    sync_tradeoff_pages(catalog, docs / "tradeoffs")
+    sync_compare_pages(catalog, docs / "compare")
     edit_base = env.conf.get("repo_url", "").rstrip("/") + "/edit/main/"
 
     @env.macro
@@ -64,6 +69,36 @@ def define_env(env):
     def references_page() -> str:
         """Every cited source and the entries that cite it."""
         return render_references_page(catalog)
+
+    @env.macro
+    def quality_matrix() -> str:
+        """Every pattern against every catalog-wide quality."""
+        return render_matrix(catalog)
+
+    @env.macro
+    def family_tables() -> str:
+        """Each family's members, and each pattern with its variants, on the family's rated attributes."""
+        return render_family_tables(catalog)
+
+    @env.macro
+    def quality_page(quality: str) -> str:
+        """Every pattern ranked on one quality."""
+        return render_quality_page(catalog, quality)
+
+    @env.macro
+    def tensions_page() -> str:
+        """The classic tensions between qualities and the side each pattern takes."""
+        return render_tensions(catalog)
+
+    @env.macro
+    def compare_pair(a: str, b: str) -> str:
+        """One pair of alternatives side by side."""
+        return render_pair_page(catalog, a, b)
+
+    @env.macro
+    def compare_any() -> str:
+        """The pick-any comparison page with its embedded data."""
+        return render_compare_any(catalog)
 
     env.variables["abbreviations"] = abbreviation_lines(terms)
     env.variables["pattern_count"] = len(catalog.entries)

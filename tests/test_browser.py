@@ -76,3 +76,52 @@ def test_map_node_opens_its_pattern(page, site_url):
     page.locator('svg.atlas-graph--neighbourhood a[href="../anti-corruption-layer/"]').click()
     page.wait_for_url(f"{site_url}/patterns/anti-corruption-layer/")
     assert page.errors == []
+
+
+def _column_texts(page, column):
+    return page.locator(f".atlas-matrix tbody tr:not([hidden]) td:nth-child({column})").all_inner_texts()
+
+
+def test_matrix_sorts_by_a_quality_and_filters_by_family(page, site_url):
+    page.goto(site_url + "/tradeoffs/")
+    header = page.locator(".atlas-matrix thead th", has_text="Scalability")
+    header.click()
+    first = _column_texts(page, 3)
+    header.click()
+    second = _column_texts(page, 3)
+    assert sorted(first) == sorted(second) and first != second
+    assert {first[0][0], second[0][0]} == {"▲", "▼"}  # one direction starts with improvers, the other with worseners
+    page.locator(".atlas-table-tools select").select_option("Data management")
+    families = set(_column_texts(page, 2))
+    assert families == {"Data management"}
+    expect(page.locator(".atlas-table-tools output")).to_have_text(f"{len(_column_texts(page, 2))} of 47 patterns")
+    assert "family=Data+management" in page.url or "family=Data%20management" in page.url
+    page.reload()
+    assert set(_column_texts(page, 2)) == {"Data management"}  # the filter survives a reload from the URL
+    assert page.errors == []
+
+
+def test_compare_any_keeps_the_selection_in_the_url(page, site_url):
+    page.goto(site_url + "/compare/")
+    page.get_by_label("Monolith", exact=True).check()
+    page.get_by_label("Microservices", exact=True).check()
+    assert page.url.endswith("?p=monolith%2Cmicroservices") or page.url.endswith("?p=monolith,microservices")
+    table = page.locator(".atlas-compare__table").first
+    expect(table).to_contain_text("Scalability")
+    expect(page.locator(".atlas-compare__result")).to_contain_text("read the full comparison")
+    shared = page.url
+    other = page.context.new_page()
+    other.goto(shared)  # a reviewer opens the pasted link
+    expect(other.locator(".atlas-compare__table").first.locator("thead")).to_contain_text("Monolith")
+    expect(other.locator(".atlas-compare__table").first.locator("thead")).to_contain_text("Microservices")
+    assert other.get_by_label("Monolith", exact=True).is_checked()
+    other.close()
+    page.locator(".atlas-compare__result a", has_text="read the full comparison").click()
+    page.wait_for_url(f"{site_url}/compare/microservices-vs-monolith/")
+    assert page.errors == []
+
+
+def test_reversed_comparison_redirects_to_the_canonical_page(page, site_url):
+    page.goto(site_url + "/compare/monolith-vs-microservices/")
+    page.wait_for_url(f"{site_url}/compare/microservices-vs-monolith/")
+    assert page.locator("h1").inner_text().rstrip("¶ \n") == "Microservices vs Monolith"

@@ -1,8 +1,8 @@
-"""Write one small Markdown page per entry into docs/patterns/ so MkDocs picks it up.
+"""Write the small generated pages MkDocs needs into docs/, so every page comes from the data.
 
-The page only calls the pattern_page macro; everything on it comes from the YAML
-file. Pages carry a `generated_from` key so stale ones (entry deleted or renamed)
-are removed, and are written only when they change, so `mkdocs serve` does not loop.
+A generated page only calls a macro; everything on it comes from the YAML files.
+Generated files carry a marker so stale ones (entry deleted or renamed) are removed,
+and are written only when they change, so `mkdocs serve` does not rebuild in a loop.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 MARKER = "generated_from"
-
+REDIRECT_MARKER = "<!-- generated redirect -->"
 
 # Search ranking: pattern pages above passing mentions, and a general pattern above its own
 # variants (a reader typing "saga" wants the saga page before "saga choreography").
@@ -18,32 +18,77 @@ BOOST_PATTERN = 2
 BOOST_GENERAL = 3
 
 
-def stub_text(entry_id: str, name: str, boost: int = BOOST_PATTERN) -> str:
+def page_text(source: str, title: str, call: str, boost: float | None = None, scripts: str | None = None) -> str:
+    """A generated Markdown page: front matter, a do-not-edit note, one macro call."""
     # json.dumps gives a double-quoted string, which YAML reads back unchanged.
-    return (f"---\n{MARKER}: patterns/{entry_id}.yaml\ntitle: {json.dumps(name, ensure_ascii=False)}\n"
-            f"search:\n  boost: {boost}\n---\n"
-            f"<!-- Generated from patterns/{entry_id}.yaml; edit that file, not this one. -->\n\n"
-            f'{{{{ pattern_page("{entry_id}") }}}}\n')
+    front = [f"{MARKER}: {source}", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if scripts:
+        front.append(f"atlas_scripts: {scripts}")
+    if boost is not None:
+        front += ["search:", f"  boost: {boost}"]
+    return ("---\n" + "\n".join(front) + "\n---\n"
+            f"<!-- Generated from {source}; edit that file, not this one. -->\n\n{{{{ {call} }}}}\n")
 
 
-def sync_pattern_pages(catalog, out_dir: Path) -> list[Path]:
-    """Make out_dir hold exactly one generated page per entry; returns the pages written."""
+def stub_text(entry_id: str, name: str, boost: int = BOOST_PATTERN) -> str:
+    return page_text(f"patterns/{entry_id}.yaml", name, f'pattern_page("{entry_id}")', boost, scripts="mermaid")
+
+
+def redirect_text(target: str) -> str:
+    """A static page that sends readers (and search engines) to target, a relative URL."""
+    return (f"<!doctype html>\n{REDIRECT_MARKER}\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>Redirecting…</title><link rel=\"canonical\" href=\"{target}\">"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={target}\"></head>"
+            f"<body><p>This page has moved to <a href=\"{target}\">{target}</a>.</p></body></html>\n")
+
+
+def sync_files(out_dir: Path, wanted: dict[str, str]) -> list[Path]:
+    """Make out_dir hold exactly the wanted generated files (relative path -> text); returns those written."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    general = {r["target"] for e in catalog.entries.values() for r in e.data["relations"] if r["type"] == "variant-of"}
-    wanted = {out_dir / f"{entry_id}.md": stub_text(entry_id, entry.data["name"],
-                                                      BOOST_GENERAL if entry_id in general else BOOST_PATTERN)
-              for entry_id, entry in catalog.entries.items()}
-    for existing in out_dir.glob("*.md"):
-        if existing not in wanted and _is_generated(existing):
+    wanted_paths = {out_dir / name: text for name, text in wanted.items()}
+    for existing in list(out_dir.glob("*.md")) + list(out_dir.glob("*/index.html")):
+        if existing not in wanted_paths and _is_generated(existing):
             existing.unlink()
+            if existing.name == "index.html" and not any(existing.parent.iterdir()):
+                existing.parent.rmdir()
     written = []
-    for path, text in wanted.items():
+    for path, text in wanted_paths.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             written.append(path)
     return written
 
 
+def sync_pattern_pages(catalog, out_dir: Path) -> list[Path]:
+    """One generated page per entry in out_dir (docs/patterns)."""
+    general = {r["target"] for e in catalog.entries.values() for r in e.data["relations"] if r["type"] == "variant-of"}
+    return sync_files(out_dir, {f"{entry_id}.md": stub_text(entry_id, entry.data["name"],
+                                                           BOOST_GENERAL if entry_id in general else BOOST_PATTERN)
+                                for entry_id, entry in catalog.entries.items()})
+
+
 def _is_generated(path: Path) -> bool:
     head = path.read_text(encoding="utf-8")[:200]
-    return head.startswith(f"---\n{MARKER}:")
+    return head.startswith(f"---\n{MARKER}:") or REDIRECT_MARKER in head
+
+
+def sync_tradeoff_pages(catalog, out_dir: Path) -> list[Path]:
+    """One ranking page per catalog-wide quality in out_dir (docs/tradeoffs)."""
+    qualities = catalog.vocabulary["quality_attributes"]
+    return sync_files(out_dir, {f"{q}.md": page_text("schema/vocabulary.yaml", f"{spec['name']}: patterns ranked",
+                                                      f'quality_page("{q}")', scripts="tables")
+                                for q, spec in qualities.items()})
+
+
+def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
+    """One page per pair of alternatives, plus a redirect from the reversed order, in out_dir (docs/compare)."""
+    from .comparisons import alternative_pairs, pair_slug
+
+    wanted = {}
+    for a, b in alternative_pairs(catalog):
+        title = f"{catalog.entries[a].data['name']} vs {catalog.entries[b].data['name']}"
+        wanted[f"{pair_slug(a, b)}.md"] = page_text(f"patterns/{a}.yaml and patterns/{b}.yaml", title,
+                                                    f'compare_pair("{a}", "{b}")')
+        wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/")
+    return sync_files(out_dir, wanted)

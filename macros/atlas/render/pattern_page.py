@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from ..prose import escape_text, markdown
 from ..relations import links_of, relation_label
+from ..comparisons import pair_slug
+from .charts import ratings_chart_svg
 from .graph_svg import neighbourhood_svg
 
 PAGE_DEPTH = 1  # pattern pages live in docs/patterns/
@@ -103,8 +105,11 @@ class _Page:
             meter = "●" * score + "○" * (5 - score)
             rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{attr["name"]}](../guide.md#family-{family_id} "{_title_attr(attr["definition"])}")'
                         f' | <span class="atlas-score" role="img" aria-label="{score} out of 5">{meter}</span> {score}/5 | {_cell(self.md(rating["rationale"]))} |')
+        chart = f'<div class="atlas-chart-wrap">{ratings_chart_svg(self.entry, family)}</div>'
         return "\n".join([f"## Ratings {{ #ratings }}", "",
-                          f"Scored 1–5 on the attributes of the {family['name'].lower()} family; 5 is always best for you.", "", *rows])
+                          f"Scored 1–5 on the attributes of the {family['name'].lower()} family; 5 is always best for you. "
+                          f"Compare the whole family on the [family tables](../tradeoffs/families.md#{family_id}).", "",
+                          chart, "", *rows])
 
     def quality_effects(self) -> str:
         qualities = self.catalog.vocabulary["quality_attributes"]
@@ -134,8 +139,10 @@ class _Page:
         lines = []
         for link in links_of(self.catalog, self.entry.id):
             other = self.catalog.entries[link.target]
+            compare = (f" ([compare side by side](../compare/{pair_slug(self.entry.id, link.target)}.md))"
+                       if link.kind == "alternative-to" else "")
             lines.append(f"- **{relation_label(self.catalog, link.kind)}** [{escape_text(other.data['name'])}]({link.target}.md)"
-                         f" — {self.md(link.note)}")
+                         f"{compare} — {self.md(link.note)}")
         graph = neighbourhood_svg(self.catalog, self.entry.id, lambda other: f"../{other}/")
         return "\n\n".join(["## Related patterns { #related-patterns }", f'<div class="atlas-graph-wrap">{graph}</div>',
                               "\n".join(lines), "See every relation on the [map of the catalog](../map.md)."])

@@ -1,0 +1,141 @@
+/* Backend Pattern Atlas: "compare any" page. Reads the data embedded in the page (no request),
+   keeps the selection in the address (?p=a,b,c) so the link can be shared, and builds the table
+   with DOM methods only, so entry text is never interpreted as markup. */
+(function () {
+  "use strict";
+  var root = document.getElementById("atlas-compare");
+  if (!root) return;
+  var data = JSON.parse(document.getElementById("atlas-compare-data").textContent);
+  var max = Number(root.getAttribute("data-max")) || 4;
+  var SYMBOL = { improves: "▲", neutral: "●", worsens: "▼" };
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    return node;
+  }
+
+  function fromUrl() {
+    var raw = new URL(window.location.href).searchParams.get("p") || "";
+    return raw.split(",").filter(function (id, i, all) {
+      return id && data.patterns[id] && all.indexOf(id) === i;
+    }).slice(0, max);
+  }
+
+  var selection = fromUrl();
+  var picker = el("fieldset", null, { class: "atlas-compare__picker" });
+  picker.appendChild(el("legend", "Patterns to compare (two to " + max + ")"));
+  var byFamily = {};
+  Object.keys(data.patterns).forEach(function (id) {
+    (byFamily[data.patterns[id].family] = byFamily[data.patterns[id].family] || []).push(id);
+  });
+  var boxes = {};
+  Object.keys(data.families).forEach(function (family) {
+    if (!byFamily[family]) return;
+    var group = el("div", null, { class: "atlas-compare__family" });
+    group.appendChild(el("strong", data.families[family].name));
+    byFamily[family].forEach(function (id) {
+      var label = el("label");
+      var box = el("input", null, { type: "checkbox", value: id, name: "p" });
+      box.checked = selection.indexOf(id) >= 0;
+      box.addEventListener("change", function () {
+        if (box.checked) selection.push(id); else selection = selection.filter(function (x) { return x !== id; });
+        update(true);
+      });
+      boxes[id] = box;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + data.patterns[id].name));
+      group.appendChild(label);
+    });
+    picker.appendChild(group);
+  });
+  var status = el("p", null, { class: "atlas-compare__status", "aria-live": "polite" });
+  var result = el("div", null, { class: "atlas-compare__result" });
+  // The comparison first, the picker after it: a shared link opens straight onto the table.
+  root.appendChild(status);
+  root.appendChild(result);
+  root.appendChild(picker);
+
+  function patternLink(id, anchor) {
+    return el("a", data.patterns[id].name, { href: "../patterns/" + id + "/" + (anchor ? "#" + anchor : "") });
+  }
+
+  function table(caption, headers, rows) {
+    var t = el("table", null, { class: "atlas-compare__table" });
+    t.appendChild(el("caption", caption));
+    var head = t.createTHead().insertRow();
+    headers.forEach(function (h) {
+      var th = el("th", null, { scope: "col" });
+      if (typeof h === "string") th.textContent = h; else th.appendChild(h);
+      head.appendChild(th);
+    });
+    var body = t.createTBody();
+    rows.forEach(function (cells) {
+      var row = body.insertRow();
+      cells.forEach(function (c, i) {
+        var cell = el(i === 0 ? "th" : "td", null, i === 0 ? { scope: "row" } : {});
+        if (typeof c === "string") cell.textContent = c; else cell.appendChild(c);
+        row.appendChild(cell);
+      });
+    });
+    var wrap = el("div", null, { class: "md-typeset__table" });
+    wrap.appendChild(t);
+    return wrap;
+  }
+
+  function update(pushUrl) {
+    Object.keys(boxes).forEach(function (id) {
+      boxes[id].disabled = !boxes[id].checked && selection.length >= max;
+    });
+    if (pushUrl) {
+      var url = new URL(window.location.href);
+      if (selection.length) url.searchParams.set("p", selection.join(",")); else url.searchParams.delete("p");
+      window.history.replaceState(null, "", url);
+    }
+    result.textContent = "";
+    if (selection.length < 2) {
+      status.textContent = "Pick at least two patterns (" + selection.length + " picked).";
+      return;
+    }
+    status.textContent = selection.length + " patterns side by side.";
+    var headers = ["Quality"].concat(selection.map(function (id) { return patternLink(id); }));
+    var rows = Object.keys(data.qualities).map(function (q) {
+      return [data.qualities[q]].concat(selection.map(function (id) {
+        var effect = data.patterns[id].effects[q];
+        var link = el("a", SYMBOL[effect[0]] + " " + effect[0], {
+          href: "../patterns/" + id + "/#effect-" + q, title: effect[1], class: "atlas-effect atlas-effect--" + effect[0] });
+        return link;
+      }));
+    });
+    result.appendChild(table("Effect on each quality (each links to its reason)", headers, rows));
+
+    var families = selection.map(function (id) { return data.patterns[id].family; })
+      .filter(function (f, i, all) { return all.indexOf(f) === i; });
+    families.forEach(function (family) {
+      var attrs = data.families[family].attributes;
+      var rows = Object.keys(attrs).map(function (a) {
+        return [attrs[a]].concat(selection.map(function (id) {
+          var rating = data.patterns[id].ratings[a];
+          if (data.patterns[id].family !== family || !rating) return "—";
+          return el("a", rating[0] + "/5", { href: "../patterns/" + id + "/#rating-" + a, title: rating[1] });
+        }));
+      });
+      result.appendChild(table("Ratings on the " + data.families[family].name.toLowerCase() + " attributes (5 is best)", headers.map(function (h) {
+        return typeof h === "string" ? "Attribute" : h.cloneNode(true);
+      }), rows));
+    });
+
+    if (selection.length === 2) {
+      var slug = selection.slice().sort().join("-vs-");
+      if (data.pairs.indexOf(slug) >= 0) {
+        var more = el("p");
+        more.appendChild(document.createTextNode("These two are alternatives: "));
+        more.appendChild(el("a", "read the full comparison", { href: slug + "/" }));
+        more.appendChild(document.createTextNode("."));
+        result.appendChild(more);
+      }
+    }
+  }
+  update(false);
+})();
