@@ -11,7 +11,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from atlas.catalog import load_valid_catalog  # noqa: E402
 from atlas.glossary import abbreviation_lines, load_glossary  # noqa: E402
-from atlas.pages import sync_compare_pages, sync_pattern_pages, sync_tradeoff_pages  # noqa: E402
+from atlas.decisions import load_trees  # noqa: E402
+from atlas.pages import sync_compare_pages, sync_decision_pages, sync_pattern_pages, sync_tradeoff_pages  # noqa: E402
+from atlas.render.decision_pages import render_decisions_index, render_tree_page  # noqa: E402
 from atlas.render.compare_pages import render_compare_any, render_pair_page  # noqa: E402
 from atlas.problems import CatalogError  # noqa: E402
 from atlas.render.catalog_page import render_catalog_page  # noqa: E402
@@ -29,6 +31,7 @@ def define_env(env):
     try:
         catalog = load_valid_catalog(root)
         terms = load_glossary(root, catalog)
+        trees = load_trees(root, catalog)
     except CatalogError as err:
         # Abort makes MkDocs print the problem lines and exit 1, with no traceback.
         raise Abort("\n" + err.report()) from None
@@ -36,6 +39,8 @@ def define_env(env):
     sync_pattern_pages(catalog, docs / "patterns")
     sync_tradeoff_pages(catalog, docs / "tradeoffs")
     sync_compare_pages(catalog, docs / "compare")
+    sync_decision_pages(trees, docs / "decisions")
+    trees_by_id = {tree.id: tree for tree in trees}
     edit_base = env.conf.get("repo_url", "").rstrip("/") + "/edit/main/"
 
     @env.macro
@@ -99,6 +104,16 @@ def define_env(env):
     def compare_any() -> str:
         """The pick-any comparison page with its embedded data."""
         return render_compare_any(catalog)
+
+    @env.macro
+    def decisions_index() -> str:
+        """Every decision tree with what it helps with and the patterns it leads to."""
+        return render_decisions_index(trees, catalog)
+
+    @env.macro
+    def decision_page(tree_id: str) -> str:
+        """One decision tree: wizard, diagram and outline."""
+        return render_tree_page(trees_by_id[tree_id], catalog)
 
     env.variables["abbreviations"] = abbreviation_lines(terms)
     env.variables["pattern_count"] = len(catalog.entries)

@@ -46,7 +46,7 @@ def site_skeleton(target: Path, for_fixtures: bool = False) -> Path:
     for_fixtures: replace the glossary with one that only links to pages the fixture catalog has.
     """
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "macros", "schema", "overrides", "data"):
+    for name in ("mkdocs.yml", "docs", "macros", "schema", "overrides", "data", "decisions"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -57,6 +57,8 @@ def site_skeleton(target: Path, for_fixtures: bool = False) -> Path:
             generated.unlink()
     if for_fixtures:
         (target / "data" / "glossary.yaml").write_text(FIXTURE_GLOSSARY, encoding="utf-8")
+        shutil.rmtree(target / "decisions")
+        shutil.copytree(FIXTURES / "decisions", target / "decisions")
         # Hand-written pages link to real patterns; fixture builds keep only the generated pages.
         for page in ("concepts", "guides"):
             shutil.rmtree(target / "docs" / page)

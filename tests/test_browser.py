@@ -125,3 +125,64 @@ def test_reversed_comparison_redirects_to_the_canonical_page(page, site_url):
     page.goto(site_url + "/compare/monolith-vs-microservices/")
     page.wait_for_url(f"{site_url}/compare/microservices-vs-monolith/")
     assert page.locator("h1").inner_text().rstrip("¶ \n") == "Microservices vs Monolith"
+
+
+def _trees():
+    from atlas.catalog import load_valid_catalog
+    from atlas.decisions import all_paths, load_trees
+    from conftest import ROOT
+
+    return [(tree, all_paths(tree)) for tree in load_trees(ROOT, load_valid_catalog(ROOT))]
+
+
+TREES = _trees()
+
+
+@pytest.mark.parametrize("tree,paths", TREES, ids=[t.id for t, _ in TREES])
+def test_wizard_walks_a_full_path_goes_back_and_reloads_the_shared_url(page, site_url, tree, paths):
+    answers, outcome = max(paths, key=lambda p: len(p[0]))  # the longest path asks the most questions
+    page.goto(f"{site_url}/decisions/{tree.id}/")
+    for answer in answers:
+        page.locator(f'.atlas-wizard__answer[data-answer="{answer}"]').click()
+    title = tree.outcomes[outcome]["title"]
+    expect(page.locator("#atlas-wizard-result")).to_have_text(f"Recommendation: {title}")
+    expect(page.locator(".atlas-wizard__path li")).to_have_count(len(answers))
+    # back once: the last question is asked again, then answer it again
+    page.get_by_role("button", name="Back", exact=True).click()
+    expect(page.locator(".atlas-wizard__question legend")).to_be_visible()
+    page.locator(f'.atlas-wizard__answer[data-answer="{answers[-1]}"]').click()
+    shared = page.url
+    assert "path=" in shared
+    page.goto(shared)  # a reviewer opens the pasted link
+    expect(page.locator("#atlas-wizard-result")).to_have_text(f"Recommendation: {title}")
+    record = page.locator(".atlas-wizard__adr").input_value()
+    first = tree.outcomes[outcome]["recommends"][0]["pattern"]
+    assert record.startswith(f"# ADR: {title}\n")
+    assert "## Context" in record and "## Decision" in record and "## Consequences" in record
+    assert f"{site_url}/patterns/{first}/" in record and shared in record
+    for question_id in [tree.data["start"]]:
+        assert tree.questions[question_id]["text"] in record
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("tree,paths", TREES, ids=[t.id for t, _ in TREES])
+def test_every_outcome_opens_from_its_url(page, site_url, tree, paths):
+    for answers, outcome in paths:
+        page.goto(f"{site_url}/decisions/{tree.id}/?path={','.join(answers)}")
+        expect(page.locator("#atlas-wizard-result")).to_have_text(f"Recommendation: {tree.outcomes[outcome]['title']}")
+
+
+def test_record_copy_and_download(page, site_url):
+    tree, paths = TREES[0]
+    answers, outcome = paths[0]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site_url}/decisions/{tree.id}/?path={','.join(answers)}")
+    page.get_by_role("button", name="Copy the record").click()
+    expect(page.locator(".atlas-wizard__status")).to_have_text("Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator(".atlas-wizard__adr").input_value()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as Markdown").click()
+    assert download.value.suggested_filename == f"adr-{tree.id}-{outcome}.md"
+    with open(download.value.path(), encoding="utf-8") as saved:
+        assert saved.read() == copied

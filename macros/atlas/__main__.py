@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .catalog import ROOT, load_catalog, load_schema, load_vocabulary
+from .decisions import load_trees
 from .glossary import load_glossary
 from .problems import CatalogError
 from .reorder import reorder_text
@@ -14,10 +15,11 @@ from .skeleton import skeleton_text
 
 def cmd_check(_args) -> int:
     catalog, problems = load_catalog(ROOT)
-    try:
-        load_glossary(ROOT, catalog)
-    except CatalogError as err:
-        problems += err.problems
+    for load in (load_glossary, load_trees):
+        try:
+            load(ROOT, catalog)
+        except CatalogError as err:
+            problems += err.problems
     for problem in problems:
         print(problem)
     if problems:

@@ -92,3 +92,10 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
                                                     f'compare_pair("{a}", "{b}")')
         wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/")
     return sync_files(out_dir, wanted)
+
+
+def sync_decision_pages(trees, out_dir: Path) -> list[Path]:
+    """One page per decision tree in out_dir (docs/decisions)."""
+    return sync_files(out_dir, {f"{tree.id}.md": page_text(tree.path, tree.data["title"], f'decision_page("{tree.id}")',
+                                                           scripts="wizard")
+                                for tree in trees})

@@ -1,0 +1,163 @@
+/* Backend Pattern Atlas: decision wizard. One question at a time, a back button, the path so far,
+   and a recommendation with an Architecture Decision Record to copy or download. The answers live
+   in the address (?path=answer,answer,...) so a reviewer can share or reload the exact path.
+   Built with DOM methods only, so no text from the data is ever interpreted as markup. */
+(function () {
+  "use strict";
+  var root = document.getElementById("atlas-wizard");
+  if (!root) return;
+  var tree = JSON.parse(document.getElementById("atlas-wizard-data").textContent);
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    return node;
+  }
+
+  function patternUrl(id) { return new URL("../../patterns/" + id + "/", window.location.href).href; }
+
+  /* Follow answer ids from the start; stop at the first one that does not fit. */
+  function walk(answerIds) {
+    var steps = [], node = tree.start;
+    for (var i = 0; i < answerIds.length && node; i++) {
+      var question = tree.questions[node];
+      var answer = question.answers.filter(function (a) { return a.id === answerIds[i]; })[0];
+      if (!answer) break;
+      steps.push({ questionId: node, question: question, answer: answer });
+      if (answer.outcome) return { steps: steps, outcome: answer.outcome };
+      node = answer.next;
+    }
+    return { steps: steps, current: node };
+  }
+
+  function readPath() {
+    var raw = new URL(window.location.href).searchParams.get("path");
+    return raw ? raw.split(",").filter(Boolean) : [];
+  }
+
+  function go(answerIds, push) {
+    var url = new URL(window.location.href);
+    if (answerIds.length) url.searchParams.set("path", answerIds.join(",")); else url.searchParams.delete("path");
+    if (push) window.history.pushState(null, "", url); else window.history.replaceState(null, "", url);
+    render(true);
+  }
+
+  function adr(state) {
+    var outcome = tree.outcomes[state.outcome];
+    var main = outcome.recommends[0];
+    var pattern = tree.patterns[main.pattern];
+    var today = new Date().toISOString().slice(0, 10);
+    var lines = [
+      "# ADR: " + outcome.title, "",
+      "- Status: proposed",
+      "- Date: " + today,
+      "- Decision path: [" + tree.title + "](" + window.location.href + ")", "",
+      "## Context", "", tree.summary, "", "Answers that led here:", ""];
+    state.steps.forEach(function (step) { lines.push("- " + step.question.text + " **" + step.answer.text + "**"); });
+    lines.push("", "## Decision", "", outcome.title + ".", "");
+    outcome.recommends.forEach(function (rec) {
+      lines.push("- Use [" + tree.patterns[rec.pattern].name + "](" + patternUrl(rec.pattern) + "): " + rec.reason);
+    });
+    lines.push("", "## Consequences", "", "Positive, from the " + pattern.name + " entry's benefits:", "");
+    pattern.benefits.forEach(function (b) { lines.push("- " + b[0] + ": " + b[1]); });
+    lines.push("", "Negative, from its costs:", "");
+    pattern.costs.forEach(function (c) { lines.push("- " + c[0] + ": " + c[1]); });
+    lines.push("", "## Links", "");
+    outcome.recommends.forEach(function (rec) {
+      lines.push("- " + tree.patterns[rec.pattern].name + ": " + patternUrl(rec.pattern));
+    });
+    lines.push("- Review checklist: " + patternUrl(main.pattern) + "#review-checklist", "");
+    return lines.join("\n");
+  }
+
+  function render(moveFocus) {
+    var answerIds = readPath();
+    var state = walk(answerIds);
+    var taken = state.steps.map(function (s) { return s.answer.id; });
+    root.textContent = "";
+
+    var controls = el("div", null, { class: "atlas-wizard__controls" });
+    var back = el("button", "Back", { type: "button", class: "md-button" });
+    back.disabled = taken.length === 0;
+    back.addEventListener("click", function () { go(taken.slice(0, -1), true); });
+    var restart = el("button", "Start over", { type: "button", class: "md-button" });
+    restart.disabled = taken.length === 0;
+    restart.addEventListener("click", function () { go([], true); });
+    controls.appendChild(back);
+    controls.appendChild(restart);
+
+    if (state.steps.length) {
+      var trail = el("ol", null, { class: "atlas-wizard__path", "aria-label": "Your path so far" });
+      state.steps.forEach(function (step, i) {
+        var item = el("li");
+        var link = el("a", step.question.text + " → " + step.answer.text, { href: "#" });
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          go(taken.slice(0, i), true); // answer this question again
+        });
+        item.appendChild(link);
+        trail.appendChild(item);
+      });
+      root.appendChild(el("p", "Your path so far (select a step to change it):", { class: "atlas-wizard__label" }));
+      root.appendChild(trail);
+    }
+
+    var heading;
+    if (state.outcome) {
+      var outcome = tree.outcomes[state.outcome];
+      var box = el("section", null, { class: "atlas-wizard__outcome", "aria-labelledby": "atlas-wizard-result" });
+      heading = el("h2", "Recommendation: " + outcome.title, { id: "atlas-wizard-result", tabindex: "-1" });
+      box.appendChild(heading);
+      var list = el("ul");
+      outcome.recommends.forEach(function (rec) {
+        var item = el("li");
+        item.appendChild(el("a", tree.patterns[rec.pattern].name, { href: patternUrl(rec.pattern) }));
+        item.appendChild(document.createTextNode(": " + rec.reason));
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      box.appendChild(el("p", "Share this path: copy the address from the address bar; it opens this recommendation with your answers."));
+      box.appendChild(el("h3", "Architecture Decision Record"));
+      var text = adr(state);
+      var area = el("textarea", null, { class: "atlas-wizard__adr", rows: "14", readonly: "", "aria-label": "Architecture Decision Record in Markdown" });
+      area.value = text;
+      box.appendChild(area);
+      var copy = el("button", "Copy the record", { type: "button", class: "md-button md-button--primary" });
+      var status = el("span", "", { class: "atlas-wizard__status", role: "status" });
+      copy.addEventListener("click", function () {
+        var done = function () { status.textContent = "Copied."; };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(done, function () { area.select(); document.execCommand("copy"); done(); });
+        } else {
+          area.select();
+          document.execCommand("copy");
+          done();
+        }
+      });
+      var download = el("a", "Download as Markdown", { class: "md-button", download: "adr-" + tree.id + "-" + state.outcome + ".md",
+        href: "data:text/markdown;charset=utf-8," + encodeURIComponent(text) });
+      box.appendChild(copy);
+      box.appendChild(download);
+      box.appendChild(status);
+      root.appendChild(box);
+    } else {
+      var question = tree.questions[state.current];
+      var form = el("fieldset", null, { class: "atlas-wizard__question" });
+      heading = el("legend", question.text, { tabindex: "-1" });
+      form.appendChild(heading);
+      if (question.help) form.appendChild(el("p", question.help, { class: "atlas-wizard__help" }));
+      question.answers.forEach(function (answer) {
+        var button = el("button", answer.text, { type: "button", class: "md-button atlas-wizard__answer", "data-answer": answer.id });
+        button.addEventListener("click", function () { go(taken.concat([answer.id]), true); });
+        form.appendChild(button);
+      });
+      root.appendChild(form);
+    }
+    root.appendChild(controls);
+    if (moveFocus && heading) heading.focus();
+  }
+
+  window.addEventListener("popstate", function () { render(true); });
+  render(false);
+})();
