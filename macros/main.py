@@ -10,8 +10,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from atlas.catalog import load_valid_catalog  # noqa: E402
+from atlas.changelog import git_history, render_changelog  # noqa: E402
 from atlas.glossary import abbreviation_lines, load_glossary  # noqa: E402
 from atlas.decisions import load_trees  # noqa: E402
+from atlas.export import write_export  # noqa: E402
 from atlas.pages import sync_compare_pages, sync_decision_pages, sync_pattern_pages, sync_tradeoff_pages  # noqa: E402
 from atlas.render.decision_pages import render_decisions_index, render_tree_page  # noqa: E402
 from atlas.render.compare_pages import render_compare_any, render_pair_page  # noqa: E402
@@ -40,6 +42,7 @@ def define_env(env):
     sync_tradeoff_pages(catalog, docs / "tradeoffs")
     sync_compare_pages(catalog, docs / "compare")
     sync_decision_pages(trees, docs / "decisions")
+    write_export(catalog, docs / "api")
     trees_by_id = {tree.id: tree for tree in trees}
     edit_base = env.conf.get("repo_url", "").rstrip("/") + "/edit/main/"
 
@@ -114,6 +117,11 @@ def define_env(env):
     def decision_page(tree_id: str) -> str:
         """One decision tree: wizard, diagram and outline."""
         return render_tree_page(trees_by_id[tree_id], catalog)
+
+    @env.macro
+    def changelog_page() -> str:
+        """Changes to the entries, from the git history of patterns/."""
+        return render_changelog(git_history(root), catalog)
 
     env.variables["abbreviations"] = abbreviation_lines(terms)
     env.variables["pattern_count"] = len(catalog.entries)

@@ -65,6 +65,8 @@ def site_skeleton(target: Path, for_fixtures: bool = False) -> Path:
         config = (target / "mkdocs.yml").read_text(encoding="utf-8")
         config = re.sub(r"\n  - Concepts:\n(?:      .*\n)+  - Guides:\n(?:      .*\n)+", "\n", config)
         (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+        api = target / "docs" / "api.md"
+        api.write_text(api.read_text(encoding="utf-8").replace("patterns/saga", "patterns/alpha"), encoding="utf-8")
         index = target / "docs" / "index.md"
         index.write_text("# Fixture site\n\n[Catalog](patterns/index.md)\n", encoding="utf-8")
     return target

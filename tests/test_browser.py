@@ -1,6 +1,7 @@
 """What a reader does, in Debian's Chromium: search for a pattern and land on its page."""
 import functools
 import http.server
+import re
 import threading
 
 import pytest
@@ -186,3 +187,74 @@ def test_record_copy_and_download(page, site_url):
     assert download.value.suggested_filename == f"adr-{tree.id}-{outcome}.md"
     with open(download.value.path(), encoding="utf-8") as saved:
         assert saved.read() == copied
+
+
+# What readers type, and the page that must come first: abbreviations, aliases and problems.
+SEARCHES = {
+    "EDA": "event-driven-architecture", "BFF": "backend-for-frontend", "strangler": "strangler-fig",
+    "lazy loading": "cache-aside", "distributed transaction": "saga", "hot partition": "sharding",
+    "cold start": "serverless", "CQRS": "cqrs", "saga": "saga", "outbox": "transactional-outbox",
+    "RBAC": "role-and-attribute-based-access-control", "JWT": "token-based-authentication",
+    "consistent hashing": "hash-sharding", "write-back": "write-behind-cache", "two-phase commit": "saga",
+    "dead letter queue": "queue-based-load-leveling", "read your writes": "read-replicas",
+}
+
+
+def test_search_knows_the_field(page, site_url):
+    page.goto(site_url + "/")
+    box = page.locator("input.md-search__input")
+    misses = []
+    for query, expected in SEARCHES.items():
+        box.click()
+        box.fill("")
+        box.press_sequentially(query, delay=30)
+        first = page.locator(".md-search-result__item > a.md-search-result__link").first
+        # Results carry the query in ?h=; wait until they belong to this query, not the previous one.
+        token = re.split(r"[\s-]+", query.lower())[0]
+        expect(first).to_have_attribute("href", re.compile(rf"[?&]h={re.escape(token)}"), timeout=10_000)
+        href = first.get_attribute("href")
+        if f"/patterns/{expected}/" not in href:
+            misses.append(f"{query!r}: first result {href}, expected /patterns/{expected}/")
+    assert not misses, "\n".join(misses)
+
+
+def test_explorer_filters_live_and_keeps_them_in_the_url(page, site_url):
+    page.goto(site_url + "/explore/")
+    count = page.locator(".atlas-explorer__count")
+    expect(count).to_have_text("47 of 47 patterns match")
+    page.locator("select[name=family]").select_option("architecture-style")
+    page.locator("select[name='min.scaling-granularity']").select_option("4")
+    page.locator("select[name='q.operational-complexity']").select_option("not-worse")
+    names = page.locator(".atlas-explorer__results li > a").all_inner_texts()
+    expect(count).to_have_text(f"{len(names)} of 47 patterns match")
+    assert "Monolith" not in names  # a monolith scales as one unit
+    assert "family=architecture-style" in page.url and "min.scaling-granularity=4" in page.url
+    page.reload()
+    expect(count).to_have_text(f"{len(names)} of 47 patterns match")
+    assert page.locator(".atlas-explorer__results li > a").all_inner_texts() == names
+    page.locator("select[name=team]").select_option("solo")
+    page.get_by_role("button", name="Clear all filters").click()
+    expect(count).to_have_text("47 of 47 patterns match")
+    leaving = [url for url in page.requests if not url.startswith(site_url)]
+    assert leaving == [] and page.errors == []
+
+
+def test_copy_link_beside_a_benefit(page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "/patterns/saga/")
+    benefit_id = page.locator("#benefits ~ ul .atlas-anchor").first.get_attribute("id")
+    page.locator(f'.atlas-copy-link[data-anchor="{benefit_id}"]').click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}/patterns/saga/#{benefit_id}"
+    page.goto(f"{site_url}/patterns/saga/#{benefit_id}")  # the pasted link lands on that claim
+    assert page.locator(f"#{benefit_id}").is_visible() or page.locator(f"#{benefit_id}").count() == 1
+
+
+def test_pattern_page_prints_as_a_hand_out(page, site_url):
+    page.goto(site_url + "/patterns/saga/")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).display") == "none"
+    assert page.locator(".md-sidebar--primary").evaluate("el => getComputedStyle(el).display") == "none"
+    link = page.locator("article a[href^='http']").first
+    after = link.evaluate("el => getComputedStyle(el, '::after').content")
+    assert link.get_attribute("href") in after

@@ -47,6 +47,7 @@ CASES = [
     ("id-differs-from-file", _set(("id",), "omega"), "id", "differs from the file name 'alpha.yaml'", "rename the file"),
     ("unknown-family", _set(("family",), "architecture-styles"), "family", "'architecture-styles' is not a known family", "did you mean 'architecture-style'"),
     ("unknown-tag", _set(("tags",), ["deployment", "kubernetes"]), "tags[1]", "'kubernetes' is not a known tag", "schema/vocabulary.yaml"),
+    ("unknown-team-size", _set(("team_fit",), ["small", "huge"]), "team_fit[1]", "'huge' is not a known team size", "known values"),
     ("unknown-dimension", _set(("use_when", 0, "dimension"), "team"), "use_when[0].dimension", "not a known signal dimension", "team-size"),
     ("unknown-relation-type", _set(("relations", 0, "type"), "replaces"), "relations[0].type", "not a known relation type", "known values"),
     ("unknown-seed", _set(("sources", 1, "seed"), "009_0000000000000000"), "sources[1].seed", "not a known seed", "schema/vocabulary.yaml"),

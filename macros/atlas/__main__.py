@@ -9,6 +9,7 @@ from .catalog import ROOT, load_catalog, load_schema, load_vocabulary
 from .decisions import load_trees
 from .glossary import load_glossary
 from .problems import CatalogError
+from .urls import LIST, published_urls, read_list, write_list
 from .reorder import reorder_text
 from .skeleton import skeleton_text
 
@@ -38,6 +39,19 @@ def cmd_fix(args) -> int:
         if fixed != text:
             file.write_text(fixed, encoding="utf-8")
             print(f"reordered {file}")
+    return 0
+
+
+def cmd_urls(args) -> int:
+    urls = published_urls(Path(args.site))
+    old = set(read_list(ROOT)) if (ROOT / LIST).exists() else set()
+    gone = sorted(old - set(urls))
+    if gone:
+        print("These published URLs are missing from the build; add a redirect (former_ids) instead of dropping them:")
+        print("\n".join(f"  {u}" for u in gone))
+        return 1
+    write_list(ROOT, urls)
+    print(f"recorded {len(urls)} URLs ({len(set(urls) - old)} new) in {LIST}")
     return 0
 
 
@@ -77,6 +91,9 @@ def main(argv=None) -> int:
     fix.add_argument("files", nargs="*")
     fix.set_defaults(run=cmd_fix)
     sub.add_parser("new", help="create a skeleton entry from a few questions").set_defaults(run=cmd_new)
+    urls = sub.add_parser("urls", help="record the URLs a build published in tests/published-urls.txt")
+    urls.add_argument("site", help="the built site folder, e.g. site")
+    urls.set_defaults(run=cmd_urls)
     args = parser.parse_args(argv)
     return args.run(args)
 

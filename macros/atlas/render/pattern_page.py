@@ -47,6 +47,8 @@ class _Page:
         facts = [f"**Family:** [{family}](index.md#{d['family']})"]
         if d["aliases"]:
             facts.append("**Also known as:** " + ", ".join(escape_text(a) for a in d["aliases"]))
+        if d.get("team_fit"):
+            facts.append("**Team size:** " + ", ".join(d["team_fit"]))
         facts += [f"**Tags:** {tags}", f"**Last reviewed:** {d['last_reviewed']}"]
         return "\n".join([
             f"# {escape_text(d['name'])}",

@@ -7,6 +7,7 @@ from . import (
     checklist_questions,
     diagram_source,
     file_name,
+    former_ids,
     item_ids,
     link_targets,
     quality_effects,
@@ -18,12 +19,15 @@ from . import (
     source_refs,
     summary_sentence,
     unique_ids,
+    unique_search_terms,
     vocabulary_terms,
 )
 
 ALL = [
     file_name,
+    former_ids,
     unique_ids,
+    unique_search_terms,
     vocabulary_terms,
     ratings,
     quality_effects,

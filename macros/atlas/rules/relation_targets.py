@@ -1,6 +1,8 @@
 """Relations point at entries that exist, and never at the entry itself."""
 import difflib
 
+from .former_ids import renamed
+
 
 def check(catalog):
     for entry in catalog.sorted_entries():
@@ -12,6 +14,8 @@ def check(catalog):
             elif target not in catalog.known_ids:
                 near = difflib.get_close_matches(target, sorted(catalog.known_ids), n=1)
                 hint = f"did you mean '{near[0]}'?" if near else "add that entry first, or remove the relation"
+                if target in renamed(catalog):
+                    hint = f"'{target}' was renamed to '{renamed(catalog)[target]}'; point the relation there"
                 yield entry.problem(path, f"there is no entry with the id '{target}' in patterns/", hint)
             key = (relation["type"], target)
             if key in seen:

@@ -19,6 +19,9 @@ def check(catalog):
         for i, tag in enumerate(data["tags"]):
             if tag not in vocab["tags"]:
                 yield entry.problem(("tags", i), *_unknown(tag, vocab["tags"], "tag"))
+        for i, size in enumerate(data.get("team_fit", [])):
+            if size not in vocab["team_sizes"]:
+                yield entry.problem(("team_fit", i), *_unknown(size, vocab["team_sizes"], "team size"))
         for list_name in ("use_when", "avoid_when"):
             for i, signal in enumerate(data[list_name]):
                 if signal["dimension"] not in vocab["signal_dimensions"]:

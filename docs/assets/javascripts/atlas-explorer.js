@@ -1,0 +1,155 @@
+/* Backend Pattern Atlas: faceted explorer. Reads the site's own JSON export (same origin, no other
+   request), filters on family, tags, team size, quality effects and family ratings, and keeps every
+   filter in the address. Entry text is only ever set with textContent. */
+(function () {
+  "use strict";
+  var root = document.getElementById("atlas-explorer");
+  if (!root) return;
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    return node;
+  }
+
+  function select(name, label, options, value) {
+    var wrap = el("label", label + " ", { class: "atlas-explorer__field" });
+    var box = el("select", null, { name: name });
+    options.forEach(function (o) {
+      var option = el("option", o[1], { value: o[0] });
+      if (o[0] === value) option.selected = true;
+      box.appendChild(option);
+    });
+    wrap.appendChild(box);
+    return wrap;
+  }
+
+  fetch(root.getAttribute("data-source")).then(function (r) { return r.json(); }).then(function (data) {
+    var params = new URL(window.location.href).searchParams;
+    var form = el("form", null, { class: "atlas-explorer__form", "aria-label": "Filters" });
+    var count = el("p", "", { class: "atlas-explorer__count", role: "status", "aria-live": "polite" });
+    var list = el("ul", null, { class: "atlas-explorer__results" });
+
+    function build() {
+      form.textContent = "";
+      var family = params.get("family") || "";
+      form.appendChild(select("family", "Family", [["", "Any family"]].concat(Object.keys(data.families).map(function (f) {
+        return [f, data.families[f].name];
+      })), family));
+      form.appendChild(select("team", "Team size", [["", "Any team size"]].concat(Object.keys(data.team_sizes).map(function (t) {
+        return [t, t + ": " + data.team_sizes[t]];
+      })), params.get("team") || ""));
+
+      var qualities = el("fieldset", null, { class: "atlas-explorer__group" });
+      qualities.appendChild(el("legend", "Effect on qualities"));
+      Object.keys(data.quality_attributes).forEach(function (q) {
+        qualities.appendChild(select("q." + q, data.quality_attributes[q], [["", "any"], ["improves", "improves it"],
+          ["not-worse", "does not worsen it"]], params.get("q." + q) || ""));
+      });
+      form.appendChild(qualities);
+
+      if (family) {
+        var ratings = el("fieldset", null, { class: "atlas-explorer__group" });
+        ratings.appendChild(el("legend", "Ratings (" + data.families[family].name + ")"));
+        Object.keys(data.families[family].attributes).forEach(function (a) {
+          var name = data.families[family].attributes[a];
+          var levels = [["", "any"], ["2", "2"], ["3", "3"], ["4", "4"], ["5", "5"]];
+          ratings.appendChild(select("min." + a, name + " at least", levels, params.get("min." + a) || ""));
+          ratings.appendChild(select("max." + a, "at most", [["", "any"], ["1", "1"], ["2", "2"], ["3", "3"], ["4", "4"]],
+            params.get("max." + a) || ""));
+        });
+        form.appendChild(ratings);
+      }
+
+      var tags = el("fieldset", null, { class: "atlas-explorer__group atlas-explorer__tags" });
+      tags.appendChild(el("legend", "Tags (all must match)"));
+      var chosen = (params.get("tags") || "").split(",").filter(Boolean);
+      var allTags = [];
+      data.patterns.forEach(function (p) { p.tags.forEach(function (t) { if (allTags.indexOf(t) < 0) allTags.push(t); }); });
+      allTags.sort().forEach(function (t) {
+        var label = el("label");
+        var box = el("input", null, { type: "checkbox", name: "tag", value: t });
+        box.checked = chosen.indexOf(t) >= 0;
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + t));
+        tags.appendChild(label);
+      });
+      form.appendChild(tags);
+      var reset = el("button", "Clear all filters", { type: "button", class: "md-button" });
+      reset.addEventListener("click", function () { params = new URLSearchParams(); save(); build(); apply(); });
+      form.appendChild(reset);
+    }
+
+    function save() {
+      var url = new URL(window.location.href);
+      url.search = params.toString();
+      window.history.replaceState(null, "", url);
+    }
+
+    function matches(p) {
+      var family = params.get("family");
+      if (family && p.family !== family) return false;
+      var team = params.get("team");
+      if (team && p.team_fit && p.team_fit.indexOf(team) < 0) return false;
+      var tags = (params.get("tags") || "").split(",").filter(Boolean);
+      if (!tags.every(function (t) { return p.tags.indexOf(t) >= 0; })) return false;
+      for (var q in data.quality_attributes) {
+        var want = params.get("q." + q), effect = p.quality_effects[q].effect;
+        if (want === "improves" && effect !== "improves") return false;
+        if (want === "not-worse" && effect === "worsens") return false;
+      }
+      if (family) {
+        for (var a in data.families[family].attributes) {
+          var score = p.ratings[a].score;
+          if (params.get("min." + a) && score < Number(params.get("min." + a))) return false;
+          if (params.get("max." + a) && score > Number(params.get("max." + a))) return false;
+        }
+      }
+      return true;
+    }
+
+    function apply() {
+      var hits = data.patterns.filter(matches);
+      count.textContent = hits.length + " of " + data.count + " patterns match";
+      list.textContent = "";
+      hits.forEach(function (p) {
+        var item = el("li");
+        item.appendChild(el("a", p.name, { href: "../" + p.url }));
+        item.appendChild(el("span", " · " + data.families[p.family].name, { class: "atlas-explorer__family" }));
+        item.appendChild(el("br"));
+        item.appendChild(el("span", p.summary));
+        list.appendChild(item);
+      });
+    }
+
+    form.addEventListener("change", function (event) {
+      var target = event.target;
+      if (target.name === "tag") {
+        var tags = Array.prototype.slice.call(form.querySelectorAll("input[name=tag]:checked")).map(function (b) { return b.value; });
+        if (tags.length) params.set("tags", tags.join(",")); else params.delete("tags");
+      } else if (target.value) {
+        params.set(target.name, target.value);
+      } else {
+        params.delete(target.name);
+      }
+      if (target.name === "family") {
+        // ratings differ by family: drop thresholds that belonged to the previous one
+        Array.from(params.keys()).filter(function (k) { return /^(min|max)\./.test(k); }).forEach(function (k) { params.delete(k); });
+        save();
+        build();
+      } else {
+        save();
+      }
+      apply();
+    });
+
+    root.appendChild(form);
+    root.appendChild(count);
+    root.appendChild(list);
+    build();
+    apply();
+  }).catch(function () {
+    root.textContent = "The catalog data could not be loaded; the catalog page lists every pattern.";
+  });
+})();

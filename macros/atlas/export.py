@@ -1,0 +1,61 @@
+"""The JSON export under /api/: the whole catalog, one file per entry, and the published schema.
+
+Output is deterministic (sorted, no timestamps) so two builds of the same catalog are identical.
+Bump SCHEMA_VERSION's major number when a field is removed or changes meaning.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .relations import links_of
+
+SCHEMA_VERSION = "1.0"
+
+
+def entry_json(catalog, entry) -> dict:
+    """An entry as published: its YAML data plus its URL and every relation seen from its side."""
+    return {
+        **entry.data,
+        "url": f"patterns/{entry.id}/",
+        "related": [{"type": link.kind, "target": link.target, "note": link.note} for link in links_of(catalog, entry.id)],
+    }
+
+
+def catalog_json(catalog) -> dict:
+    vocab = catalog.vocabulary
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "schema": "api/schema/pattern.schema.json",
+        "count": len(catalog.entries),
+        "families": {f: {"name": v["name"], "attributes": {a: x["name"] for a, x in v["attributes"].items()}}
+                     for f, v in vocab["families"].items()},
+        "quality_attributes": {q: v["name"] for q, v in vocab["quality_attributes"].items()},
+        "team_sizes": vocab.get("team_sizes", {}),
+        "patterns": [entry_json(catalog, e) for e in catalog.sorted_entries()],
+    }
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def export_files(catalog) -> dict[str, str]:
+    """Relative path under docs/api/ -> file text."""
+    files = {"patterns.json": _dump(catalog_json(catalog)),
+             "schema/pattern.schema.json": (catalog.root / "schema" / "pattern.schema.json").read_text(encoding="utf-8")}
+    for entry in catalog.sorted_entries():
+        files[f"patterns/{entry.id}.json"] = _dump({"schema_version": SCHEMA_VERSION, **entry_json(catalog, entry)})
+    return files
+
+
+def write_export(catalog, out_dir: Path) -> None:
+    """Make out_dir (docs/api, git-ignored) hold exactly the export files, rewriting only what changed."""
+    wanted = {out_dir / name: text for name, text in export_files(catalog).items()}
+    for existing in list(out_dir.rglob("*.json")):
+        if existing not in wanted:
+            existing.unlink()
+    for path, text in wanted.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")

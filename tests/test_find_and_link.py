@@ -1,0 +1,124 @@
+"""Find and link: JSON export, former ids as redirects, the committed URL list, search terms, changelog."""
+import json
+import subprocess
+
+import pytest
+
+from atlas.catalog import load_valid_catalog
+from atlas.changelog import git_history, render_changelog
+from atlas.export import SCHEMA_VERSION, catalog_json, export_files
+from atlas.pages import search_terms, sync_pattern_pages
+from atlas.urls import published_urls, read_list
+from conftest import FIXTURES, ROOT, load_fixture, save_fixture
+from test_rules import problems_for
+
+REAL = load_valid_catalog(ROOT)
+
+
+def test_export_holds_every_entry_with_its_relations():
+    data = catalog_json(REAL)
+    assert data["schema_version"] == SCHEMA_VERSION and data["count"] == len(REAL.entries) == len(data["patterns"])
+    saga = next(p for p in data["patterns"] if p["id"] == "saga")
+    assert saga["url"] == "patterns/saga/"
+    assert any(r["type"] == "has-variant" and r["target"] == "saga-orchestration" for r in saga["related"])
+
+
+def test_export_files_are_one_per_entry_plus_catalog_and_schema():
+    files = export_files(REAL)
+    assert set(files) == {"patterns.json", "schema/pattern.schema.json"} | {f"patterns/{i}.json" for i in REAL.entries}
+    assert json.loads(files["schema/pattern.schema.json"]) == json.loads((ROOT / "schema" / "pattern.schema.json").read_text())
+    assert json.loads(files["patterns/cqrs.json"])["name"] == "Command Query Responsibility Segregation"
+    assert export_files(REAL) == files  # deterministic: no timestamps, stable order
+
+
+def test_published_api_files(built_site):
+    data = json.loads((built_site / "api" / "patterns.json").read_text(encoding="utf-8"))
+    assert data["count"] == len(REAL.entries)
+    assert (built_site / "api" / "patterns" / "saga.json").is_file()
+    assert (built_site / "api" / "schema" / "pattern.schema.json").is_file()
+
+
+def test_former_id_becomes_a_redirect(fixture_dir, tmp_path):
+    beta = load_fixture(fixture_dir, "beta")
+    beta["former_ids"] = ["old-beta"]
+    save_fixture(fixture_dir, beta, "beta")
+    catalog = load_valid_catalog(ROOT, fixture_dir)
+    out = tmp_path / "generated"
+    sync_pattern_pages(catalog, out)
+    redirect = (out / "old-beta" / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../beta/"' in redirect
+
+
+@pytest.mark.parametrize("former,expected", [
+    (["gamma"], "'gamma' is the id of a current entry"),
+])
+def test_former_id_cannot_be_a_current_id(fixture_dir, former, expected):
+    beta = load_fixture(fixture_dir, "beta")
+    beta["former_ids"] = former
+    save_fixture(fixture_dir, beta, "beta")
+    messages = [str(p) for p in problems_for(fixture_dir)]
+    assert len(messages) == 1 and "patterns/beta.yaml" in messages[0] and expected in messages[0]
+
+
+def test_former_id_claimed_twice_and_relation_to_a_renamed_entry(fixture_dir):
+    for entry_id in ("beta", "gamma"):
+        data = load_fixture(fixture_dir, entry_id)
+        data["former_ids"] = ["old-name"]
+        save_fixture(fixture_dir, data, entry_id)
+    alpha = load_fixture(fixture_dir)
+    alpha["relations"].append({"type": "complements", "target": "old-name", "note": "Points at an id that was renamed."})
+    save_fixture(fixture_dir, alpha)
+    messages = [str(p) for p in problems_for(fixture_dir)]
+    assert any("patterns/gamma.yaml" in m and "'old-name' is already a former id of patterns/beta.yaml" in m for m in messages)
+    assert any("patterns/alpha.yaml" in m and "'old-name' was renamed to 'beta'" in m for m in messages)
+
+
+def test_alias_claimed_by_two_entries(fixture_dir):
+    alpha = load_fixture(fixture_dir)
+    alpha["aliases"].append("Beta Fixture")
+    save_fixture(fixture_dir, alpha)
+    messages = [str(p) for p in problems_for(fixture_dir)]
+    assert len(messages) == 1 and messages[0].startswith("patterns/beta.yaml:")
+    assert "'Beta Fixture' is already a name, alias or keyword of patterns/alpha.yaml" in messages[0]
+
+
+def test_search_terms_are_name_aliases_and_keywords():
+    assert search_terms(REAL.entries["serverless"])[:2] == ["Serverless", "Functions as a Service"]
+    assert "cold start" in search_terms(REAL.entries["serverless"])
+
+
+def test_every_published_url_stays_published(built_site):
+    committed, built = set(read_list(ROOT)), set(published_urls(built_site))
+    gone = sorted(committed - built)
+    assert not gone, f"URLs left the site without a redirect (add former_ids): {gone}"
+    new = sorted(built - committed)
+    assert not new, f"new URLs are not recorded; run `make urls`: {new}"
+
+
+def test_changelog_from_git_history(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "patterns").mkdir(parents=True)
+    run = lambda *args: subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)  # noqa: E731
+    run("init", "-q")
+    run("config", "user.email", "t@example.org")
+    run("config", "user.name", "Test")
+    for name in ("alpha", "beta"):
+        (repo / "patterns" / f"{name}.yaml").write_text((FIXTURES / "catalog" / f"{name}.yaml").read_text())
+    (repo / "README.md").write_text("not an entry\n")
+    run("add", "-A")
+    run("commit", "-q", "-m", "Add two entries", "--date", "2026-01-02T10:00:00")
+    run("mv", "patterns/beta.yaml", "patterns/gamma.yaml")
+    run("commit", "-q", "-m", "Rename beta")
+    changes = git_history(repo)
+    assert [c.subject for c in changes] == ["Rename beta", "Add two entries"]
+    assert changes[0].files == [("R", "beta", "gamma")]
+    assert sorted(changes[1].files) == [("A", None, "alpha"), ("A", None, "beta")]
+    catalog = load_valid_catalog(ROOT, FIXTURES / "catalog")
+    page = render_changelog(changes, catalog)
+    assert "renamed `beta` → [Gamma Fixture](patterns/gamma.md)" in page
+    assert "added [Alpha Fixture](patterns/alpha.md)" in page
+
+
+def test_changelog_outside_git(tmp_path):
+    assert git_history(tmp_path) is None
+    assert "not available" in render_changelog(None, REAL)
