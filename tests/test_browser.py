@@ -258,3 +258,28 @@ def test_pattern_page_prints_as_a_hand_out(page, site_url):
     link = page.locator("article a[href^='http']").first
     after = link.evaluate("el => getComputedStyle(el, '::after').content")
     assert link.get_attribute("href") in after
+
+
+# One page of every kind a reader meets; each must have no axe-core violation.
+PAGE_TYPES = {
+    "home": "/", "catalog": "/patterns/", "pattern": "/patterns/saga/", "map": "/map/",
+    "quality matrix": "/tradeoffs/", "family tables": "/tradeoffs/families/", "quality ranking": "/tradeoffs/latency/",
+    "compare pair": "/compare/microservices-vs-monolith/", "compare any": "/compare/?p=monolith,microservices",
+    "decision wizard": "/decisions/architecture-style/", "decision outcome": None,
+    "explorer": "/explore/", "glossary": "/glossary/", "concept": "/concepts/cap-theorem/",
+}
+
+
+def _outcome_url():
+    tree, paths = TREES[0]
+    return f"/decisions/{tree.id}/?path={','.join(paths[0][0])}"
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_no_accessibility_violations(page, site_url, kind):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + (PAGE_TYPES[kind] or _outcome_url()))
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

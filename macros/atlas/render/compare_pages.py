@@ -19,13 +19,13 @@ def render_pair_page(catalog, a_id: str, b_id: str) -> str:
            "for a given part of the system. " + " ".join(markdown(n, 1, catalog.docs_dir) for n in notes[:2])]
 
     out += ["## In brief { #in-brief }",
-            "| | " + link_a + " | " + link_b + " |\n|---|---|---|\n"
+            "| Aspect | " + link_a + " | " + link_b + " |\n|---|---|---|\n"
             f"| What it is | {cell(a.data['summary'])} | {cell(b.data['summary'])} |\n"
             f"| Family | {vocab['families'][a.data['family']]['name']} | {vocab['families'][b.data['family']]['name']} |\n"
             f"| Main benefit | {cell(a.data['benefits'][0]['text'])} | {cell(b.data['benefits'][0]['text'])} |\n"
             f"| Main cost | {cell(a.data['costs'][0]['text'])} | {cell(b.data['costs'][0]['text'])} |"]
 
-    rows = [f"| Quality | {name_a} | {name_b} | |", "|---|---|---|---|"]
+    rows = [f"| Quality | {name_a} | {name_b} | Same? |", "|---|---|---|---|"]
     for q_id, quality in vocab["quality_attributes"].items():
         ea, eb = a.data["quality_effects"][q_id]["effect"], b.data["quality_effects"][q_id]["effect"]
         mark = "**differs**" if ea != eb else ""

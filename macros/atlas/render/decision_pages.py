@@ -133,7 +133,7 @@ def tree_svg(tree, catalog) -> str:
             pos[node] = (offset + i * (BOX_W + GAP_X), y)
         y += row_h + GAP_Y
     height = y - GAP_Y + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
              f'aria-labelledby="atlas-tree-title atlas-tree-desc" class="atlas-graph atlas-tree" style="min-width:{min(width, 900):.0f}px">',
              f'<title id="atlas-tree-title">{escape(tree.data["title"])}</title>',
              f'<desc id="atlas-tree-desc">{len(questions)} questions leading to {len(outcomes)} outcomes; '

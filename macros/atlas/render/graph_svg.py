@@ -66,7 +66,7 @@ def catalog_map_svg(catalog, href) -> str:
     for i, entry in enumerate(entries):
         angle = 2 * math.pi * i / count - math.pi / 2
         position[entry.id] = (angle, centre + radius * math.cos(angle), centre + radius * math.sin(angle))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size:.0f} {size:.0f}" role="img" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size:.0f} {size:.0f}" role="group" '
              f'aria-labelledby="atlas-map-title atlas-map-desc" class="atlas-graph atlas-graph--map">',
              '<title id="atlas-map-title">Map of the catalog</title>',
              f'<desc id="atlas-map-desc">{len(entries)} patterns on a circle grouped by family, joined by their typed relations; '
@@ -104,7 +104,7 @@ def neighbourhood_svg(catalog, entry_id: str, href) -> str:
     cx, cy = width / 2, height / 2
     rx, ry = 270, 160
     centre_entry = catalog.entries[entry_id]
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" '
              f'aria-labelledby="atlas-nb-title atlas-nb-desc" class="atlas-graph atlas-graph--neighbourhood">',
              f'<title id="atlas-nb-title">Patterns related to {escape(centre_entry.data["name"])}</title>',
              f'<desc id="atlas-nb-desc">{len(links)} related patterns; the list below names each relation.</desc>']

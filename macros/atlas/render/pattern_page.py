@@ -165,8 +165,8 @@ class _Page:
         return f"## Real-world examples {{ #examples }}\n\n{items}"
 
     def checklist(self) -> str:
-        items = "\n".join(f'- [ ] <span class="atlas-anchor" id="check-{c["id"]}"></span>{self.md(c["question"])}'
-                          for c in self.data["review_checklist"])
+        items = "\n".join(f'{n}. <span class="atlas-anchor" id="check-{c["id"]}"></span>{self.md(c["question"])}'
+                          for n, c in enumerate(self.data["review_checklist"], 1))
         return f"## Review checklist {{ #review-checklist }}\n\nQuestions to ask of a design that uses this pattern.\n\n{items}"
 
     def sources(self) -> str:
