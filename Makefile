@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check fix new urls lock chromium clean
+.PHONY: help serve build test check fix new urls bench lock chromium clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,6 +34,10 @@ fix: $(STAMP) ## Rewrite entries in canonical field order
 
 new: $(STAMP) ## Start a new entry interactively
 	PYTHONPATH=macros $(BIN)/python -m atlas new
+
+bench: $(STAMP) chromium ## Measure builds, page sizes, search, Lighthouse and axe at 47, 100 and 1,000 entries
+	npm ci --prefix tools/bench --no-audit --no-fund --ignore-scripts --silent
+	$(BIN)/python tools/bench.py
 
 urls: build ## Record the URLs the site publishes (after adding pages; none may disappear)
 	PYTHONPATH=macros $(BIN)/python -m atlas urls site

@@ -4,6 +4,8 @@ mkdocs-macros calls define_env(env) at the start of every build (and every
 rebuild under `mkdocs serve`); Zensical supports the same entry point. All the
 real work lives in the importable `atlas` package next to this file.
 """
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from atlas.render.glossary_page import render_glossary_page  # noqa: E402
 from atlas.render.guide_page import render_guide_page  # noqa: E402
 from atlas.render.map_page import render_map_page  # noqa: E402
 from atlas.render.pattern_page import render_pattern_page  # noqa: E402
+from atlas.render.performance_page import render_performance_page  # noqa: E402
 from atlas.render.references_page import render_references_page  # noqa: E402
 from atlas.render.tables import render_family_tables, render_matrix, render_quality_page, render_tensions  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
@@ -123,6 +126,12 @@ def define_env(env):
         """Changes to the entries, from the git history of patterns/."""
         return render_changelog(git_history(root), catalog)
 
+    @env.macro
+    def performance_page() -> str:
+        """The latest benchmark figures, from data/benchmark.json."""
+        bench = root / "data" / "benchmark.json"
+        return render_performance_page(json.loads(bench.read_text(encoding="utf-8")) if bench.exists() else None)
+
     env.variables["abbreviations"] = abbreviation_lines(terms)
     env.variables["pattern_count"] = len(catalog.entries)
 
@@ -130,3 +139,8 @@ def define_env(env):
 def on_post_page_macros(env):
     """Give every page the glossary tooltips (Python-Markdown's abbr extension reads these lines)."""
     env.markdown += "\n\n" + env.variables["abbreviations"] + "\n"
+    dump = os.environ.get("ATLAS_DUMP_MARKDOWN")
+    if dump:  # `make bench` only: the expanded Markdown becomes the equivalent plain Material site
+        target = Path(dump) / env.page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(env.markdown, encoding="utf-8")

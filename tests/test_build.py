@@ -64,9 +64,11 @@ def test_scripts_are_the_vendored_releases(built_site):
         assert hashlib.sha256((built_site / "assets" / "vendor" / path).read_bytes()).hexdigest() == digest, path
 
 
-def test_mermaid_is_only_on_pattern_pages(built_site):
-    assert "mermaid.min.js" in (built_site / "patterns" / "saga" / "index.html").read_text(encoding="utf-8")
-    assert "mermaid.min.js" not in (built_site / "index.html").read_text(encoding="utf-8")
+def test_diagram_loader_is_only_on_pattern_pages(built_site):
+    saga = (built_site / "patterns" / "saga" / "index.html").read_text(encoding="utf-8")
+    assert 'data-mermaid="../../assets/vendor/mermaid/mermaid.min.js"' in saga
+    assert '<pre class="atlas-mermaid"' in saga and 'class="mermaid"' not in saga  # Material never loads its CDN copy
+    assert "mermaid" not in (built_site / "index.html").read_text(encoding="utf-8")
 
 
 def test_sidebar_does_not_list_every_pattern(built_site):

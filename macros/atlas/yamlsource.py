@@ -16,7 +16,11 @@ from .problems import Problem, field_path
 MAX_BYTES = 100_000  # a complete entry is 15-30 kB; anything far larger is a mistake
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster on large catalogs), else the pure-Python one.
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):
     """SafeLoader without the timestamp resolver, so dates stay strings."""
 
 

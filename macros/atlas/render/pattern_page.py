@@ -1,6 +1,8 @@
 """The page of one pattern, /patterns/<id>/, as Markdown generated from its entry alone."""
 from __future__ import annotations
 
+import html
+
 from ..prose import escape_text, markdown
 from ..relations import links_of, relation_label
 from ..comparisons import pair_slug
@@ -63,14 +65,14 @@ class _Page:
     def prose_sections(self) -> str:
         d = self.data
         steps = "\n".join(f"{n}. {self.md(step)}" for n, step in enumerate(d["how_it_works"], 1))
+        # Drawn in the browser by atlas-diagrams.js, which loads the vendored Mermaid only when the
+        # diagram scrolls into view; the source stays readable as text until then (and without JavaScript).
+        source = "\n".join(line for line in d["diagram"]["mermaid"].splitlines() if line.strip())
+        caption = escape_text(d["diagram"]["caption"])
         diagram = "\n".join([
-            '<figure class="atlas-diagram" markdown="block">',
-            "",
-            "```mermaid",
-            d["diagram"]["mermaid"].rstrip(),
-            "```",
-            "",
-            f"<figcaption>{escape_text(d['diagram']['caption'])}</figcaption>",
+            '<figure class="atlas-diagram">',
+            f'<pre class="atlas-mermaid" aria-label="Diagram source: {caption}">{html.escape(source)}</pre>',
+            f"<figcaption>{caption}</figcaption>",
             "</figure>",
         ])
         return "\n\n".join([
@@ -97,6 +99,8 @@ class _Page:
             out += [f"## {title} {{ #{key} }}", "\n".join(items)]
         return "\n\n".join(out)
 
+    # Ratings, quality effects, related patterns and sources repeat what the tables, the map and the
+    # references page hold; they carry `data-search-exclude` so the search index stays small.
     def ratings(self) -> str:
         family_id = self.data["family"]
         family = self.catalog.vocabulary["families"][family_id]
@@ -108,7 +112,7 @@ class _Page:
             rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{attr["name"]}](../guide.md#family-{family_id} "{_title_attr(attr["definition"])}")'
                         f' | <span class="atlas-score" role="img" aria-label="{score} out of 5">{meter}</span> {score}/5 | {_cell(self.md(rating["rationale"]))} |')
         chart = f'<div class="atlas-chart-wrap">{ratings_chart_svg(self.entry, family)}</div>'
-        return "\n".join([f"## Ratings {{ #ratings }}", "",
+        return "\n".join([f"## Ratings {{ #ratings data-search-exclude }}", "",
                           f"Scored 1–5 on the attributes of the {family['name'].lower()} family; 5 is always best for you. "
                           f"Compare the whole family on the [family tables](../tradeoffs/families.md#{family_id}).", "",
                           chart, "", *rows])
@@ -121,7 +125,7 @@ class _Page:
             rows.append(f'| <span class="atlas-anchor" id="effect-{q_id}"></span>{quality["name"]} '
                         f'| <span class="atlas-effect atlas-effect--{effect["effect"]}">{EFFECT_MARKS[effect["effect"]]}</span> '
                         f'| {_cell(self.md(effect["reason"]))} |')
-        return "\n".join(["## Quality effects { #quality-effects }", "",
+        return "\n".join(["## Quality effects { #quality-effects data-search-exclude }", "",
                           "The effect on the qualities every pattern in the atlas is compared on.", "", *rows])
 
     def failures(self) -> str:
@@ -146,7 +150,7 @@ class _Page:
             lines.append(f"- **{relation_label(self.catalog, link.kind)}** [{escape_text(other.data['name'])}]({link.target}.md)"
                          f"{compare} — {self.md(link.note)}")
         graph = neighbourhood_svg(self.catalog, self.entry.id, lambda other: f"../{other}/")
-        return "\n\n".join(["## Related patterns { #related-patterns }", f'<div class="atlas-graph-wrap">{graph}</div>',
+        return "\n\n".join(["## Related patterns { #related-patterns data-search-exclude }", f'<div class="atlas-graph-wrap">{graph}</div>',
                               "\n".join(lines), "See every relation on the [map of the catalog](../map.md)."])
 
     def disagreements(self) -> str:
@@ -178,7 +182,7 @@ class _Page:
                 f"seed article `{s['seed']}` ({escape_text(seeds[s['seed']]['title'])})"
             items.append(f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>*{escape_text(s["title"])}*'
                          f'{", " + who if who else ""}. {where}')
-        return "## Sources { #sources }\n\n" + "\n".join(items)
+        return "## Sources { #sources data-search-exclude }\n\n" + "\n".join(items)
 
 
 def _dimension_label(dimension: str) -> str:

@@ -1,0 +1,37 @@
+"""The benchmark's synthetic catalogs are realistic: cloned entries that pass every rule, connected."""
+import sys
+
+import pytest
+import yaml
+
+from atlas.catalog import load_catalog, load_valid_catalog
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import bench  # noqa: E402
+
+REAL = {entry_id: entry.data for entry_id, entry in load_valid_catalog(ROOT).entries.items()}
+
+
+@pytest.mark.parametrize("size", [len(REAL) + 13, 2 * len(REAL)])
+def test_synthetic_catalog_passes_every_rule(tmp_path, size):
+    entries = bench.synthetic_entries(REAL, size)
+    assert len(entries) == size
+    for entry_id, data in entries.items():
+        (tmp_path / f"{entry_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    catalog, problems = load_catalog(ROOT, tmp_path)
+    assert [str(p) for p in problems] == []
+    assert len(catalog.entries) == size
+
+
+def test_performance_page_renders_the_recorded_figures():
+    import json
+
+    from atlas.render.performance_page import render_performance_page
+
+    recorded = json.loads((ROOT / "data" / "benchmark.json").read_text(encoding="utf-8"))
+    page = render_performance_page(recorded)
+    for size in recorded["sizes"]:
+        assert f"{size} entries" in page
+    assert "## Targets" in page and "<desc" in page
+    assert render_performance_page(None).startswith("No measurement")
