@@ -6,6 +6,7 @@ real work lives in the importable `atlas` package next to this file.
 """
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -144,3 +145,11 @@ def on_post_page_macros(env):
         target = Path(dump) / env.page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(env.markdown, encoding="utf-8")
+
+
+def on_post_build(env):
+    """Index the built site with Pagefind (search loads the index in small chunks, offline)."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", env.conf["site_dir"], "--silent"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise Abort(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")

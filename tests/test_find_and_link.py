@@ -7,7 +7,8 @@ import pytest
 from atlas.catalog import load_valid_catalog
 from atlas.changelog import git_history, render_changelog
 from atlas.export import SCHEMA_VERSION, catalog_json, export_files
-from atlas.pages import search_terms, sync_pattern_pages
+from atlas.pages import sync_pattern_pages
+from atlas.render.pattern_page import render_pattern_page
 from atlas.urls import published_urls, read_list
 from conftest import FIXTURES, ROOT, load_fixture, save_fixture
 from test_rules import problems_for
@@ -82,9 +83,18 @@ def test_alias_claimed_by_two_entries(fixture_dir):
     assert "'Beta Fixture' is already a name, alias or keyword of patterns/alpha.yaml" in messages[0]
 
 
-def test_search_terms_are_name_aliases_and_keywords():
-    assert search_terms(REAL.entries["serverless"])[:2] == ["Serverless", "Functions as a Service"]
-    assert "cold start" in search_terms(REAL.entries["serverless"])
+def test_search_weighs_name_keywords_and_aliases():
+    page = render_pattern_page(REAL, "serverless")
+    assert '<span data-pagefind-weight="10" data-pagefind-meta="keywords">Serverless · cold start' in page
+    assert '<span data-pagefind-weight="6" data-pagefind-meta="aliases">Functions as a Service' in page
+
+
+def test_search_index_is_pagefind_and_covers_pattern_pages_only(built_site):
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+    assert not (built_site / "search" / "search_index.json").exists()  # no single-file index that grows with the catalog
+    pattern = (built_site / "patterns" / "saga" / "index.html").read_text(encoding="utf-8")
+    matrix = (built_site / "tradeoffs" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in pattern and "data-pagefind-body" not in matrix
 
 
 def test_every_published_url_stays_published(built_site):

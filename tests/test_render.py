@@ -116,13 +116,3 @@ def test_each_failure_mode_is_its_own_list_item(fixture_dir):
                              extensions=["attr_list", "md_in_html", "tables"])
     section = html[html.index('id="failure-stale-fixture"') - 200: html.index("Anti-patterns")]
     assert section.count("<li>") == 2
-
-
-def test_general_pattern_pages_rank_above_their_variants(fixture_dir, tmp_path):
-    beta = load_fixture(fixture_dir, "beta")
-    beta["relations"] = [{"type": "variant-of", "target": "alpha", "note": "Beta is a special alpha."}]
-    save_fixture(fixture_dir, beta, "beta")
-    out = tmp_path / "generated"
-    sync_pattern_pages(load_valid_catalog(ROOT, fixture_dir), out)
-    assert "search:\n  boost: 3\n" in (out / "alpha.md").read_text(encoding="utf-8")
-    assert "search:\n  boost: 2\n" in (out / "beta.md").read_text(encoding="utf-8")

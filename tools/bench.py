@@ -135,11 +135,15 @@ def timed_build(project: Path, site: Path, extra_env=None) -> tuple[float, float
 
 
 def site_sizes(site: Path) -> dict:
+    """Sizes; the search index is Pagefind's folder on our site, Material's JSON file on the plain one."""
     pattern_pages = sorted((site / "patterns").glob("*/index.html"))
+    pagefind, material = site / "pagefind", site / "search" / "search_index.json"
+    index_bytes = (sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file()) if pagefind.exists()
+                   else material.stat().st_size)
     return {
         "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
         "median_pattern_html_kb": statistics.median(p.stat().st_size for p in pattern_pages) / 1024,
-        "search_index_kb": (site / "search" / "search_index.json").stat().st_size / 1024,
+        "search_index_kb": index_bytes / 1024,
         "pages": sum(1 for _ in site.rglob("*.html")),
     }
 
@@ -157,9 +161,9 @@ def serve(site: Path):
 
 STOPWATCH = """() => {
   window.__marks = [];
-  const input = document.querySelector('input.md-search__input');
+  const input = document.querySelector('#atlas-search-input');
   input.addEventListener('keydown', () => { window.__lastKey = performance.now(); }, true);
-  const list = document.querySelector('.md-search-result__list');
+  const list = document.querySelector('.atlas-search__list');
   new MutationObserver(() => { if (list.children.length) window.__marks.push(performance.now()); })
     .observe(list, {childList: true});
 }"""
@@ -176,7 +180,7 @@ def search_latency(url: str) -> dict:
         page.goto(url + "/", wait_until="load")
         page.evaluate(STOPWATCH)
         for label, query in zip(("cold", "warm"), QUERIES):
-            box = page.locator("input.md-search__input")
+            box = page.locator("#atlas-search-input")
             box.click()
             box.fill("")
             page.evaluate("window.__marks = []")
@@ -237,7 +241,8 @@ def main() -> int:
                "peak_mb": ours_mem, "plain_peak_mb": plain_mem}
         row.update(site_sizes(work / f"site-ours-{size}"))
         plain_sizes = site_sizes(work / f"site-plain-{size}")
-        row.update({"plain_site_mb": plain_sizes["site_mb"], "plain_median_pattern_html_kb": plain_sizes["median_pattern_html_kb"]})
+        row.update({"plain_site_mb": plain_sizes["site_mb"], "plain_median_pattern_html_kb": plain_sizes["median_pattern_html_kb"],
+                    "plain_search_index_kb": plain_sizes["search_index_kb"]})
         server, url = serve(work / f"site-ours-{size}")
         try:
             row.update(search_latency(url))

@@ -12,40 +12,26 @@ from pathlib import Path
 MARKER = "generated_from"
 REDIRECT_MARKER = "<!-- generated redirect -->"
 
-# Search ranking: pattern pages above passing mentions, and a general pattern above its own
-# variants (a reader typing "saga" wants the saga page before "saga choreography").
-BOOST_PATTERN = 2
-BOOST_GENERAL = 3
 
 
-BOOST_AGGREGATE = 0.5  # tables and comparisons mention every pattern; they should not outrank the patterns
+def page_text(source: str, title: str, call: str, indexed: bool = True, scripts: str | None = None) -> str:
+    """A generated Markdown page: front matter, a do-not-edit note, one macro call.
 
-
-def page_text(source: str, title: str, call: str, boost: float | None = None, scripts: str | None = None,
-              tags: list[str] | None = None) -> str:
-    """A generated Markdown page: front matter, a do-not-edit note, one macro call."""
+    indexed=False keeps a page out of search: tables and comparisons mention every pattern and
+    should not outrank the patterns' own pages.
+    """
     # json.dumps gives a double-quoted string, which YAML reads back unchanged.
     front = [f"{MARKER}: {source}", f"title: {json.dumps(title, ensure_ascii=False)}"]
-    if tags:
-        # Material's search indexes `tags` with a large boost and, without its tags plugin, does not show them:
-        # a reader typing an alias or a failure mode's name finds the pattern first.
-        front += ["hide: [tags]", "tags:"] + [f"  - {json.dumps(t, ensure_ascii=False)}" for t in tags]
+    if not indexed:
+        front.append("search_index: false")
     if scripts:
         front.append(f"atlas_scripts: {scripts}")
-    if boost is not None:
-        front += ["search:", f"  boost: {boost}"]
     return ("---\n" + "\n".join(front) + "\n---\n"
             f"<!-- Generated from {source}; edit that file, not this one. -->\n\n{{{{ {call} }}}}\n")
 
 
-def stub_text(entry_id: str, name: str, boost: int = BOOST_PATTERN, search_terms: list[str] | None = None) -> str:
-    return page_text(f"patterns/{entry_id}.yaml", name, f'pattern_page("{entry_id}")', boost, scripts="mermaid",
-                     tags=search_terms)
-
-
-def search_terms(entry) -> list[str]:
-    """What readers type to find a pattern: its name, its other names and its search keywords."""
-    return [entry.data["name"], *entry.data["aliases"], *entry.data.get("search_keywords", [])]
+def stub_text(entry_id: str, name: str) -> str:
+    return page_text(f"patterns/{entry_id}.yaml", name, f'pattern_page("{entry_id}")', scripts="mermaid")
 
 
 def redirect_text(target: str) -> str:
@@ -76,10 +62,7 @@ def sync_files(out_dir: Path, wanted: dict[str, str]) -> list[Path]:
 
 def sync_pattern_pages(catalog, out_dir: Path) -> list[Path]:
     """One generated page per entry in out_dir (docs/patterns)."""
-    general = {r["target"] for e in catalog.entries.values() for r in e.data["relations"] if r["type"] == "variant-of"}
-    wanted = {f"{entry_id}.md": stub_text(entry_id, entry.data["name"], BOOST_GENERAL if entry_id in general else BOOST_PATTERN,
-                                          search_terms(entry))
-              for entry_id, entry in catalog.entries.items()}
+    wanted = {f"{entry_id}.md": stub_text(entry_id, entry.data["name"]) for entry_id, entry in catalog.entries.items()}
     for entry in catalog.entries.values():
         for old in entry.data.get("former_ids", []):
             wanted[f"{old}/index.html"] = redirect_text(f"../{entry.id}/")  # a renamed pattern keeps its old URL
@@ -95,7 +78,7 @@ def sync_tradeoff_pages(catalog, out_dir: Path) -> list[Path]:
     """One ranking page per catalog-wide quality in out_dir (docs/tradeoffs)."""
     qualities = catalog.vocabulary["quality_attributes"]
     return sync_files(out_dir, {f"{q}.md": page_text("schema/vocabulary.yaml", f"{spec['name']}: patterns ranked",
-                                                      f'quality_page("{q}")', BOOST_AGGREGATE, scripts="tables")
+                                                      f'quality_page("{q}")', indexed=False, scripts="tables")
                                 for q, spec in qualities.items()})
 
 
@@ -107,7 +90,7 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
     for a, b in alternative_pairs(catalog):
         title = f"{catalog.entries[a].data['name']} vs {catalog.entries[b].data['name']}"
         wanted[f"{pair_slug(a, b)}.md"] = page_text(f"patterns/{a}.yaml and patterns/{b}.yaml", title,
-                                                    f'compare_pair("{a}", "{b}")', BOOST_AGGREGATE)
+                                                    f'compare_pair("{a}", "{b}")', indexed=False)
         wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/")
     return sync_files(out_dir, wanted)
 

@@ -19,7 +19,7 @@ def published_urls(site_dir: Path) -> list[str]:
             continue
         if rel.endswith("index.html"):
             urls.append("/" + rel[: -len("index.html")])
-        elif rel.endswith((".html", ".json")) and not rel.startswith("search/"):
+        elif rel.endswith((".html", ".json")) and not rel.startswith("pagefind/"):  # the search index is an asset
             urls.append("/" + rel)
     return sorted(urls)
 

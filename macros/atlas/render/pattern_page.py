@@ -52,8 +52,15 @@ class _Page:
         if d.get("team_fit"):
             facts.append("**Team size:** " + ", ".join(d["team_fit"]))
         facts += [f"**Tags:** {tags}", f"**Last reviewed:** {d['last_reviewed']}"]
+        # What readers type weighs most in search (Pagefind's data-pagefind-weight): the name and the
+        # search keywords, then the aliases. Hidden: the facts line below already shows the aliases.
+        keywords = " · ".join(escape_text(t) for t in [d["name"], *d.get("search_keywords", [])])
+        aliases = " · ".join(escape_text(t) for t in d["aliases"])
         return "\n".join([
             f"# {escape_text(d['name'])}",
+            "",
+            f'<p class="atlas-search-terms" aria-hidden="true"><span data-pagefind-weight="10" data-pagefind-meta="keywords">'
+            f'{keywords}</span> <span data-pagefind-weight="6" data-pagefind-meta="aliases">{aliases}</span></p>',
             "",
             f"{self.md(d['summary'])}",
             '{ .atlas-summary }',

@@ -8,7 +8,8 @@ ROWS = [("build_s", "Strict build, ours (s)", "{:.2f}"), ("plain_build_s", "Stri
         ("site_mb", "Site size (MiB)", "{:.1f}"), ("plain_site_mb", "Plain site size (MiB)", "{:.1f}"),
         ("median_pattern_html_kb", "Median pattern page (KiB of HTML)", "{:.1f}"),
         ("plain_median_pattern_html_kb", "Median pattern page, plain (KiB)", "{:.1f}"),
-        ("search_index_kb", "Search index (KiB)", "{:.0f}"),
+        ("search_index_kb", "Search index, all chunks (KiB)", "{:.0f}"),
+        ("plain_search_index_kb", "Search index, plain Material (KiB)", "{:.0f}"),
         ("search_cold_ms", "Last key to first result, cold (ms)", "{:.0f}"),
         ("search_warm_ms", "Last key to first result, warm (ms)", "{:.0f}")]
 
