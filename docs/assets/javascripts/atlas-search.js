@@ -80,10 +80,12 @@
     load().then(function (pagefind) {
       return pagefind.search(query);
     }).then(function (found) {
-      return Promise.all(found.results.slice(0, 12).map(function (r) { return r.data(); }));
+      if (ticket !== latest) return null; // typed on: skip loading fragments nobody will see
+      return Promise.all(found.results.slice(0, 8).map(function (r) { return r.data(); }));
     }).then(function (results) {
+      if (!results) return;
       if (ticket !== latest) return; // a later keystroke already asked again
-      render(exactFirst(results, query).slice(0, 8), query);
+      render(exactFirst(results, query), query);
       show(true);
     });
   }
