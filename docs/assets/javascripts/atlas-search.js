@@ -46,7 +46,8 @@
       link.className = "atlas-search__link";
       link.href = result.url;
       var title = document.createElement("strong");
-      title.textContent = result.meta && result.meta.title ? result.meta.title : result.url;
+      // Pagefind takes the title from the h1, permalink sign included
+      title.textContent = (result.meta && result.meta.title ? result.meta.title : result.url).replace(/\s*¶$/, "");
       var excerpt = document.createElement("span");
       excerpt.className = "atlas-search__excerpt";
       excerpt.textContent = text(result.excerpt || "");
