@@ -75,7 +75,7 @@ def test_sources_disagree_on_team_size_and_both_sides_are_shown():
 
 def test_every_cited_source_is_on_the_references_page(built_site):
     html = (built_site / "references" / "index.html").read_text(encoding="utf-8")
-    for key, item in cited_sources(CATALOG).items():
+    for key in cited_sources(CATALOG):
         if key.startswith("seed:"):
             assert key.removeprefix("seed:") in html, key
         else:

@@ -179,7 +179,7 @@ def search_latency(url: str) -> dict:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(url + "/", wait_until="load")
         page.evaluate(STOPWATCH)
-        for label, query in zip(("cold", "warm"), QUERIES):
+        for label, query in zip(("cold", "warm"), QUERIES, strict=True):
             box = page.locator("#atlas-search-input")
             box.click()
             box.fill("")

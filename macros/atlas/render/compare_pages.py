@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from ..comparisons import alternative_pairs, pair_slug
-from ..prose import escape_text, markdown
+from ..prose import markdown
 from .tables import EFFECT_SYMBOL, cell, effect_link, score_link
 
 

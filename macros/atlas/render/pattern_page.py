@@ -119,7 +119,7 @@ class _Page:
             rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{attr["name"]}](../guide.md#family-{family_id} "{_title_attr(attr["definition"])}")'
                         f' | <span class="atlas-score" role="img" aria-label="{score} out of 5">{meter}</span> {score}/5 | {_cell(self.md(rating["rationale"]))} |')
         chart = f'<div class="atlas-chart-wrap">{ratings_chart_svg(self.entry, family)}</div>'
-        return "\n".join([f"## Ratings {{ #ratings data-search-exclude }}", "",
+        return "\n".join(["## Ratings { #ratings data-search-exclude }", "",
                           f"Scored 1–5 on the attributes of the {family['name'].lower()} family; 5 is always best for you. "
                           f"Compare the whole family on the [family tables](../tradeoffs/families.md#{family_id}).", "",
                           chart, "", *rows])

@@ -118,7 +118,7 @@ def render_tensions(catalog) -> str:
     for tension_id, tension in catalog.vocabulary["tensions"].items():
         left, right = tension["left"], tension["right"]
 
-        def side(wanted_left, wanted_right):
+        def side(wanted_left, wanted_right, left=left, right=right):
             found = [e for e in sorted(catalog.entries.values(), key=lambda e: e.data["name"].casefold())
                      if e.data["quality_effects"][left]["effect"] == wanted_left and e.data["quality_effects"][right]["effect"] == wanted_right]
             return ", ".join(f"[{cell(e.data['name'])}](../patterns/{e.id}.md#effect-{left})" for e in found) or "none in the atlas"
