@@ -37,3 +37,9 @@ def test_site_link_to_catalog_page():
 def test_walk_prose_skips_identifiers_and_diagram_source():
     entry = {"id": "x", "summary": "s", "diagram": {"caption": "c", "mermaid": "m"}, "benefits": [{"id": "b", "text": "t"}]}
     assert list(walk_prose(entry)) == [(("summary",), "s"), (("diagram", "caption"), "c"), (("benefits", 0, "text"), "t")]
+
+
+def test_seed_mentions_link_to_the_references_page():
+    out = markdown("As seed 004 says, and seeds 001 and 002 agree, `seed 003` stays code.", 1, DOCS)
+    assert out.startswith("As [seed 004](../references.md#seeds) says, and [seeds 001 and 002](../references.md#seeds) agree")
+    assert "`seed 003`" in out

@@ -15,6 +15,8 @@ CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
 _SPECIAL = re.compile("[&<>{}]")
 SITE_LINK = re.compile(r"(\]\(\s*)(/[^)\s]*)")
+# "seed 004" in prose names one of the source articles; readers get a link to where they are listed.
+SEED_MENTION = re.compile(r"(?<![\[\w`])([Ss]eeds? (?:article )?(?:00[0-4])(?:(?:, | and )00[0-4])*)\b(?![^\[]*\])")
 
 
 def walk_prose(value, path=()):
@@ -54,7 +56,8 @@ def markdown(text: str, page_depth: int, docs_dir) -> str:
     Site links (/patterns/saga/#benefits) become relative links to the Markdown
     source (../saga.md#benefits from a pattern page), so the strict build checks them.
     """
-    return SITE_LINK.sub(lambda m: m.group(1) + site_link(m.group(2), page_depth, docs_dir), escape_text(text.strip()))
+    text = SEED_MENTION.sub(r"[\1](/references/#seeds)", escape_text(text.strip()))
+    return SITE_LINK.sub(lambda m: m.group(1) + site_link(m.group(2), page_depth, docs_dir), text)
 
 
 def site_link(target: str, page_depth: int, docs_dir) -> str:
