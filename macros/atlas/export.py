@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .pages import write_changed
 from .relations import links_of
 
 SCHEMA_VERSION = "1.0"
@@ -55,7 +56,4 @@ def write_export(catalog, out_dir: Path) -> None:
     for existing in list(out_dir.rglob("*.json")):
         if existing not in wanted:
             existing.unlink()
-    for path, text in wanted.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    write_changed(wanted)

@@ -51,8 +51,13 @@ def sync_files(out_dir: Path, wanted: dict[str, str]) -> list[Path]:
             existing.unlink()
             if existing.name == "index.html" and not any(existing.parent.iterdir()):
                 existing.parent.rmdir()
+    return write_changed(wanted_paths)
+
+
+def write_changed(wanted: dict[Path, str]) -> list[Path]:
+    """Write each file whose text differs from what is on disk (so `mkdocs serve` does not loop)."""
     written = []
-    for path, text in wanted_paths.items():
+    for path, text in wanted.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

@@ -8,6 +8,7 @@ from ..relations import links_of, relation_label
 from ..comparisons import pair_slug
 from .charts import ratings_chart_svg
 from .graph_svg import neighbourhood_svg
+from .tables import title_attr
 
 PAGE_DEPTH = 1  # pattern pages live in docs/patterns/
 EFFECT_MARKS = {"improves": "▲ improves", "worsens": "▼ worsens", "neutral": "● neutral"}
@@ -31,7 +32,7 @@ class _Page:
         ref = item.get("source")
         if not ref:
             return ""
-        return f' <sup class="atlas-cite">[[{self.source_numbers[ref]}]](#source-{ref} "{_title_attr(self._source_title(ref))}")</sup>'
+        return f' <sup class="atlas-cite">[[{self.source_numbers[ref]}]](#source-{ref} "{title_attr(self._source_title(ref))}")</sup>'
 
     def _source_title(self, ref):
         return next(s["title"] for s in self.data["sources"] if s["id"] == ref)
@@ -116,7 +117,7 @@ class _Page:
             rating = self.data["ratings"][attr_id]
             score = rating["score"]
             meter = "●" * score + "○" * (5 - score)
-            rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{attr["name"]}](../guide.md#family-{family_id} "{_title_attr(attr["definition"])}")'
+            rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{attr["name"]}](../guide.md#family-{family_id} "{title_attr(attr["definition"])}")'
                         f' | <span class="atlas-score" role="img" aria-label="{score} out of 5">{meter}</span> {score}/5 | {_cell(self.md(rating["rationale"]))} |')
         chart = f'<div class="atlas-chart-wrap">{ratings_chart_svg(self.entry, family)}</div>'
         return "\n".join(["## Ratings { #ratings data-search-exclude }", "",
@@ -204,6 +205,3 @@ def _cell(text: str) -> str:
 def _indent(text: str) -> str:
     return text.replace("\n", "\n    ")
 
-
-def _title_attr(text: str) -> str:
-    return escape_text(text).replace('"', "&quot;")
