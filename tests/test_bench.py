@@ -35,3 +35,29 @@ def test_performance_page_renders_the_recorded_figures():
         assert f"{size} entries" in page
     assert "## Targets" in page and "<desc" in page
     assert render_performance_page(None).startswith("No measurement")
+
+
+def test_bench_serves_like_a_static_host(tmp_path):
+    """gzip for text files, binary files as they are, a folder without its slash redirected."""
+    import gzip
+    import http.client
+
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text("<p>hello</p>" * 50, encoding="utf-8")
+    (tmp_path / "chunk.pf_fragment").write_bytes(gzip.compress(b"already packed"))
+    server, url = bench.serve(tmp_path)
+    try:
+        connection = http.client.HTTPConnection(url.removeprefix("http://"))
+        connection.request("GET", "/page/", headers={"Accept-Encoding": "gzip"})
+        response = connection.getresponse()
+        assert response.getheader("Content-Encoding") == "gzip"
+        assert gzip.decompress(response.read()) == ("<p>hello</p>" * 50).encode()
+        connection.request("GET", "/chunk.pf_fragment", headers={"Accept-Encoding": "gzip"})  # same connection: keep-alive
+        response = connection.getresponse()
+        assert response.getheader("Content-Encoding") is None and gzip.decompress(response.read()) == b"already packed"
+        connection.request("GET", "/page")
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 301 and response.getheader("Location") == "/page/"
+    finally:
+        server.shutdown()

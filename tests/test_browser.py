@@ -55,12 +55,14 @@ def _search(page, query):
     box.fill("")
     box.press_sequentially(query, delay=40)
     expect(page.locator(".atlas-search__status")).to_contain_text(f"“{query}”", timeout=10_000)
+    expect(page.locator(".atlas-search__list")).not_to_have_attribute("aria-busy", "true")  # all results are in
     return page.locator(".atlas-search__link").first
 
 
 def test_search_for_saga_lands_on_the_saga_page(page, site_url):
     page.goto(site_url + "/")
     first = _search(page, "saga")
+    expect(page.locator(".atlas-search__link")).to_have_count(8)  # the first four come at once, then the rest
     expect(first).to_be_visible()
     first.click()
     page.wait_for_url(f"{site_url}/patterns/saga/**")
@@ -216,6 +218,19 @@ def test_search_knows_the_field(page, site_url):
         if f"/patterns/{expected}/" not in href:
             misses.append(f"{query!r}: first result {href}, expected /patterns/{expected}/")
     assert not misses, "\n".join(misses)
+
+
+def test_search_indexes_diagram_captions_but_not_their_source(page, site_url):
+    page.goto(site_url + "/")
+    # Pagefind's own API: the indexed text of every page that a word from a diagram's source matches
+    contents = page.evaluate("""async () => {
+      const pagefind = await import("/pagefind/pagefind.js");
+      const found = await pagefind.search("flowchart compensations");
+      return Promise.all(found.results.map(r => r.data().then(d => [d.url, d.content])));
+    }""")
+    assert contents, "the caption of the saga diagram mentions compensations: expected matches"
+    leaked = [url for url, content in contents if "flowchart" in content.lower()]
+    assert not leaked, f"diagram source indexed on {leaked}"
 
 
 def test_explorer_filters_live_and_keeps_them_in_the_url(page, site_url):

@@ -16,7 +16,9 @@ from __future__ import annotations
 import copy
 import datetime
 import functools
+import gzip
 import http.server
+import io
 import json
 import math
 import os
@@ -148,13 +150,35 @@ def site_sizes(site: Path) -> dict:
     }
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _LikeStaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves the site the way GitHub Pages and common static hosts do: keep-alive connections and gzip
+    for text files. Pagefind's own files are gzip already and go out as they are."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are separate writes: without this, keep-alive waits on delayed ACKs
+    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix not in self.COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()  # also answers a folder without its trailing slash with a redirect
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, *args):
         pass
 
 
 def serve(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_LikeStaticHost, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}"
 

@@ -75,11 +75,12 @@ class _Page:
         steps = "\n".join(f"{n}. {self.md(step)}" for n, step in enumerate(d["how_it_works"], 1))
         # Drawn in the browser by atlas-diagrams.js, which loads the vendored Mermaid only when the
         # diagram scrolls into view; the source stays readable as text until then (and without JavaScript).
+        # Search skips the source ("participant", "->>") and keeps the caption.
         source = "\n".join(line for line in d["diagram"]["mermaid"].splitlines() if line.strip())
         caption = escape_text(d["diagram"]["caption"])
         diagram = "\n".join([
             '<figure class="atlas-diagram">',
-            f'<pre class="atlas-mermaid" aria-label="Diagram source: {caption}">{html.escape(source)}</pre>',
+            f'<pre class="atlas-mermaid" data-pagefind-ignore aria-label="Diagram source: {caption}">{html.escape(source)}</pre>',
             f"<figcaption>{caption}</figcaption>",
             "</figure>",
         ])
