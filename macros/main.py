@@ -1,8 +1,9 @@
 """MkDocs glue: load the catalog once per build and register the page macros.
 
 mkdocs-macros calls define_env(env) at the start of every build (and every
-rebuild under `mkdocs serve`); Zensical supports the same entry point. All the
-real work lives in the importable `atlas` package next to this file.
+rebuild under `mkdocs serve`); Zensical calls it before every page, so loading
+is cached in atlas.sources. All the real work lives in the importable `atlas`
+package next to this file.
 """
 import json
 import os
@@ -12,12 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from atlas.catalog import load_valid_catalog  # noqa: E402
 from atlas.changelog import git_history, render_changelog  # noqa: E402
-from atlas.glossary import abbreviation_lines, load_glossary  # noqa: E402
-from atlas.decisions import load_trees  # noqa: E402
-from atlas.export import write_export  # noqa: E402
-from atlas.pages import sync_compare_pages, sync_decision_pages, sync_pattern_pages, sync_tradeoff_pages  # noqa: E402
+from atlas.glossary import abbreviation_lines  # noqa: E402
 from atlas.render.decision_pages import render_decisions_index, render_tree_page  # noqa: E402
 from atlas.render.compare_pages import render_compare_any, render_pair_page  # noqa: E402
 from atlas.problems import CatalogError  # noqa: E402
@@ -28,25 +25,20 @@ from atlas.render.map_page import render_map_page  # noqa: E402
 from atlas.render.pattern_page import render_pattern_page  # noqa: E402
 from atlas.render.performance_page import render_performance_page  # noqa: E402
 from atlas.render.references_page import render_references_page  # noqa: E402
+from atlas.sources import load_sources, write_generated_pages  # noqa: E402
 from atlas.render.tables import render_family_tables, render_matrix, render_quality_page, render_tensions  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 
 
 def define_env(env):
-    root = Path(env.conf["config_file_path"]).resolve().parent
+    root = Path(env.project_dir).resolve()  # the folder of mkdocs.yml, under MkDocs and Zensical alike
     try:
-        catalog = load_valid_catalog(root)
-        terms = load_glossary(root, catalog)
-        trees = load_trees(root, catalog)
+        sources = load_sources(root)
     except CatalogError as err:
         # Abort makes MkDocs print the problem lines and exit 1, with no traceback.
         raise Abort("\n" + err.report()) from None
-    docs = Path(env.conf["docs_dir"])
-    sync_pattern_pages(catalog, docs / "patterns")
-    sync_tradeoff_pages(catalog, docs / "tradeoffs")
-    sync_compare_pages(catalog, docs / "compare")
-    sync_decision_pages(trees, docs / "decisions")
-    write_export(catalog, docs / "api")
+    write_generated_pages(sources, root / env.conf["docs_dir"])  # docs_dir: absolute under MkDocs, relative under Zensical
+    catalog, terms, trees = sources.catalog, sources.terms, sources.trees
     trees_by_id = {tree.id: tree for tree in trees}
     edit_base = env.conf.get("repo_url", "").rstrip("/") + "/edit/main/"
 

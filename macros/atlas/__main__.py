@@ -1,4 +1,4 @@
-"""Command line: `python -m atlas check | fix [FILE...] | new` (the Makefile wraps these)."""
+"""Command line: `python -m atlas check | fix [FILE...] | new | urls SITE | generate` (the Makefile wraps most)."""
 from __future__ import annotations
 
 import argparse
@@ -12,6 +12,7 @@ from .problems import CatalogError
 from .urls import LIST, published_urls, read_list, write_list
 from .reorder import reorder_text
 from .skeleton import skeleton_text
+from .sources import load_sources, write_generated_pages
 
 
 def cmd_check(_args) -> int:
@@ -55,6 +56,17 @@ def cmd_urls(args) -> int:
     return 0
 
 
+def cmd_generate(_args) -> int:
+    try:
+        sources = load_sources(ROOT)
+    except CatalogError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    write_generated_pages(sources, ROOT / "docs")
+    print(f"wrote the generated pages of {len(sources.catalog.entries)} entries into docs/")
+    return 0
+
+
 def cmd_new(_args) -> int:
     vocab = load_vocabulary(ROOT)
     entry_id = _ask("Id (kebab-case, becomes /patterns/<id>/)", lambda v: v and v.replace("-", "").isalnum() and v == v.lower())
@@ -94,6 +106,8 @@ def main(argv=None) -> int:
     urls = sub.add_parser("urls", help="record the URLs a build published in tests/published-urls.txt")
     urls.add_argument("site", help="the built site folder, e.g. site")
     urls.set_defaults(run=cmd_urls)
+    sub.add_parser("generate", help="write the generated pages into docs/ ahead of a build (for Zensical, which "
+                   "looks for pages before any macro runs)").set_defaults(run=cmd_generate)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -1,0 +1,67 @@
+"""The MkDocs glue and what it leans on: one load per state of the sources, and Zensical's way of calling it."""
+import importlib.util
+import os
+import shutil
+
+from atlas.__main__ import main as atlas_cli
+from atlas.sources import load_sources
+from conftest import FIXTURES, ROOT, site_skeleton
+
+
+def _project(tmp_path):
+    project = site_skeleton(tmp_path / "project", for_fixtures=True)
+    shutil.copytree(FIXTURES / "catalog", project / "patterns")
+    return project
+
+
+def _glue(project):
+    spec = importlib.util.spec_from_file_location("atlas_glue", project / "macros" / "main.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class ZensicalLikeEnv:
+    """What Zensical hands define_env: project_dir, a config whose docs_dir is relative, macro registration."""
+
+    def __init__(self, project):
+        self.project_dir = str(project)
+        self.conf = {"docs_dir": "docs", "repo_url": ""}
+        self.page = None
+        self.macros = {}
+        self.variables = {}
+
+    def macro(self, function):
+        self.macros[function.__name__] = function
+        return function
+
+
+def test_sources_load_once_until_a_file_changes(tmp_path):
+    project = _project(tmp_path)
+    first = load_sources(project)
+    assert load_sources(project) is first
+    alpha = project / "patterns" / "alpha.yaml"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("name: Alpha Fixture", "name: Alpha Renamed", 1), encoding="utf-8")
+    os.utime(alpha, ns=(alpha.stat().st_atime_ns, alpha.stat().st_mtime_ns + 1_000_000_000))
+    reloaded = load_sources(project)
+    assert reloaded is not first and reloaded.catalog.entries["alpha"].data["name"] == "Alpha Renamed"
+
+
+def test_define_env_under_zensical_registers_macros_and_writes_pages(tmp_path):
+    project = _project(tmp_path)
+    glue = _glue(project)
+    for _ in range(2):  # Zensical calls it once per page
+        env = ZensicalLikeEnv(project)
+        glue.define_env(env)
+    assert (project / "docs" / "patterns" / "alpha.md").is_file()
+    assert {"pattern_page", "catalog_index", "decision_page", "performance_page"} <= set(env.macros)
+    assert "Alpha" in env.macros["pattern_page"]("alpha")
+    assert env.variables["pattern_count"] == 3
+
+
+def test_generate_writes_the_pages_a_build_needs(capsys):
+    entries = sorted((ROOT / "patterns").glob("*.yaml"))
+    assert atlas_cli(["generate"]) == 0
+    assert f"of {len(entries)} entries" in capsys.readouterr().out
+    for entry in entries:
+        assert (ROOT / "docs" / "patterns" / f"{entry.stem}.md").is_file()
