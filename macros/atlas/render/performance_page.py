@@ -10,8 +10,10 @@ ROWS = [("build_s", "Strict build, ours (s)", "{:.2f}"), ("plain_build_s", "Stri
         ("plain_median_pattern_html_kb", "Median pattern page, plain (KiB)", "{:.1f}"),
         ("search_index_kb", "Search index, all chunks (KiB)", "{:.0f}"),
         ("plain_search_index_kb", "Search index, plain Material (KiB)", "{:.0f}"),
-        ("search_cold_ms", "Last key to first result, cold (ms)", "{:.0f}"),
-        ("search_warm_ms", "Last key to first result, warm (ms)", "{:.0f}")]
+        ("search_cold_ms", "Last key to first result, cold, median (ms)", "{:.0f}"),
+        ("search_cold_max_ms", "Last key to first result, cold, slowest (ms)", "{:.0f}"),
+        ("search_warm_ms", "Last key to first result, warm, median (ms)", "{:.0f}"),
+        ("search_warm_max_ms", "Last key to first result, warm, slowest (ms)", "{:.0f}")]
 
 
 def render_performance_page(bench: dict | None) -> str:
@@ -25,8 +27,9 @@ def render_performance_page(bench: dict | None) -> str:
     out = [f"Measured on {bench['measured']} on {escape(bench['machine'])} (the same 2-core machines as CI), with "
            f"synthetic catalogs made by cloning the real entries. Timings on shared machines vary by 10–20% from run to run. "
            f"The built site is served as GitHub Pages and most static hosts serve it: keep-alive connections and gzip for "
-           f"HTML, CSS, JavaScript, JSON and SVG. Search latency is measured in Chromium typing a query at 40 ms per key, "
-           f"from the last key to the first result on screen.",
+           f"HTML, CSS, JavaScript, JSON and SVG. Search latency is measured in Chromium typing at 40 ms per key, from the "
+           f"last key to the first result on screen, for six queries: each one first on a freshly opened page (cold), "
+           f"then the next on the same page (warm). The targets apply to the median.",
            "## Figures { #figures }", head + "\n" + "\n".join(rows),
            "## Targets { #targets }", _targets(bench, largest, sizes),
            "## Build time and page size by catalog size { #chart }", f'<div class="atlas-chart-wrap">{chart_svg(bench)}</div>']
@@ -64,8 +67,8 @@ def _targets(bench, largest, sizes) -> str:
         (f"Build at {sizes[-1]} entries ≤ {t['build_ratio_vs_plain']}× the plain site", largest["build_ratio_vs_plain"], t["build_ratio_vs_plain"], "≤"),
         (f"Build at {sizes[-1]} ≤ {t['build_ratio_1000_vs_100']}× our build at {sizes[-2] if len(sizes) > 1 else sizes[0]}", summary["build_ratio_1000_vs_100"], t["build_ratio_1000_vs_100"], "≤"),
         (f"Median pattern page within {t['pattern_html_drift']:.0%} across sizes", summary["pattern_html_drift"], t["pattern_html_drift"], "≤"),
-        (f"First search result ≤ {t['search_cold_ms']} ms cold", largest.get("search_cold_ms"), t["search_cold_ms"], "≤"),
-        (f"First search result ≤ {t['search_warm_ms']} ms warm", largest.get("search_warm_ms"), t["search_warm_ms"], "≤"),
+        (f"First search result ≤ {t['search_cold_ms']} ms cold (median)", largest.get("search_cold_ms"), t["search_cold_ms"], "≤"),
+        (f"First search result ≤ {t['search_warm_ms']} ms warm (median)", largest.get("search_warm_ms"), t["search_warm_ms"], "≤"),
     ]
     for page, scores in largest.get("lighthouse", {}).items():
         for category, minimum in t["lighthouse_min"].items():
