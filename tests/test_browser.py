@@ -220,6 +220,18 @@ def test_search_knows_the_field(page, site_url):
     assert not misses, "\n".join(misses)
 
 
+def test_search_result_links_straight_to_its_best_section(page, site_url):
+    page.goto(site_url + "/")
+    first = _search(page, "hot partition")
+    expect(first).to_have_attribute("href", "/patterns/sharding/")
+    section = page.locator(".atlas-search__item").first.locator(".atlas-search__section")
+    href = section.get_attribute("href")
+    assert href.startswith("/patterns/sharding/#"), href
+    section.click()
+    page.wait_for_url(f"{site_url}{href}")
+    expect(page.locator(f"h2#{href.split('#')[1]}, h3#{href.split('#')[1]}")).to_be_in_viewport()
+
+
 def test_search_indexes_diagram_captions_but_not_their_source(page, site_url):
     page.goto(site_url + "/")
     # Pagefind's own API: the indexed text of every page that a word from a diagram's source matches

@@ -41,6 +41,26 @@
     return scratch.textContent;
   }
 
+  function plain(title) {
+    return title.replace(/\s*¶$/, ""); // Pagefind reads titles from headings, permalink sign included
+  }
+
+  /* The section where the query matches most, so a reader can go straight to the claim. Pagefind
+     splits each page at its headings; none is offered when the best match is at the top of the page. */
+  function bestSection(result) {
+    var best = null;
+    var bestScore = 0;
+    (result.sub_results || []).forEach(function (sub) {
+      if (sub.url.indexOf("#") < 0 || sub.title === (result.meta || {}).title) return;
+      var score = (sub.weighted_locations || []).reduce(function (sum, w) { return sum + w.balanced_score; }, 0);
+      if (score > bestScore) {
+        best = sub;
+        bestScore = score;
+      }
+    });
+    return best;
+  }
+
   function item(result) {
     var entry = document.createElement("li");
     entry.className = "atlas-search__item";
@@ -48,14 +68,23 @@
     link.className = "atlas-search__link";
     link.href = result.url;
     var title = document.createElement("strong");
-    // Pagefind takes the title from the h1, permalink sign included
-    title.textContent = (result.meta && result.meta.title ? result.meta.title : result.url).replace(/\s*¶$/, "");
+    var name = plain(result.meta && result.meta.title ? result.meta.title : result.url);
+    title.textContent = name;
     var excerpt = document.createElement("span");
     excerpt.className = "atlas-search__excerpt";
     excerpt.textContent = text(result.excerpt || "");
     link.appendChild(title);
     link.appendChild(excerpt);
     entry.appendChild(link);
+    var section = bestSection(result);
+    if (section) {
+      var jump = document.createElement("a");
+      jump.className = "atlas-search__section";
+      jump.href = section.url;
+      jump.textContent = "§ " + plain(section.title);
+      jump.setAttribute("aria-label", name + ", section " + plain(section.title));
+      entry.appendChild(jump);
+    }
     return entry;
   }
 

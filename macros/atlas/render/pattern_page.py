@@ -109,7 +109,8 @@ class _Page:
         return "\n\n".join(out)
 
     # Ratings, quality effects, related patterns and sources repeat what the tables, the map and the
-    # references page hold; they carry `data-search-exclude` so the search index stays small.
+    # references page hold, and mostly name other patterns: search leaves them out (_unindexed), so
+    # the index stays small and a passing mention never outranks a claim.
     def ratings(self) -> str:
         family_id = self.data["family"]
         family = self.catalog.vocabulary["families"][family_id]
@@ -121,10 +122,10 @@ class _Page:
             rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{attr["name"]}](../guide.md#family-{family_id} "{title_attr(attr["definition"])}")'
                         f' | <span class="atlas-score" role="img" aria-label="{score} out of 5">{meter}</span> {score}/5 | {_cell(self.md(rating["rationale"]))} |')
         chart = f'<div class="atlas-chart-wrap">{ratings_chart_svg(self.entry, family)}</div>'
-        return "\n".join(["## Ratings { #ratings data-search-exclude }", "",
-                          f"Scored 1–5 on the attributes of the {family['name'].lower()} family; 5 is always best for you. "
-                          f"Compare the whole family on the [family tables](../tradeoffs/families.md#{family_id}).", "",
-                          chart, "", *rows])
+        return _unindexed("\n".join(["## Ratings { #ratings }", "",
+                                      f"Scored 1–5 on the attributes of the {family['name'].lower()} family; 5 is always best "
+                                      f"for you. Compare the whole family on the [family tables](../tradeoffs/families.md#{family_id}).",
+                                      "", chart, "", *rows]))
 
     def quality_effects(self) -> str:
         qualities = self.catalog.vocabulary["quality_attributes"]
@@ -134,8 +135,8 @@ class _Page:
             rows.append(f'| <span class="atlas-anchor" id="effect-{q_id}"></span>{quality["name"]} '
                         f'| <span class="atlas-effect atlas-effect--{effect["effect"]}">{EFFECT_MARKS[effect["effect"]]}</span> '
                         f'| {_cell(self.md(effect["reason"]))} |')
-        return "\n".join(["## Quality effects { #quality-effects data-search-exclude }", "",
-                          "The effect on the qualities every pattern in the atlas is compared on.", "", *rows])
+        return _unindexed("\n".join(["## Quality effects { #quality-effects }", "",
+                                      "The effect on the qualities every pattern in the atlas is compared on.", "", *rows]))
 
     def failures(self) -> str:
         modes = [f'- <span class="atlas-anchor" id="failure-{f["id"]}"></span>**{escape_text(f["name"])}.** {self.md(f["description"])}'
@@ -159,8 +160,8 @@ class _Page:
             lines.append(f"- **{relation_label(self.catalog, link.kind)}** [{escape_text(other.data['name'])}]({link.target}.md)"
                          f"{compare} — {self.md(link.note)}")
         graph = neighbourhood_svg(self.catalog, self.entry.id, lambda other: f"../{other}/")
-        return "\n\n".join(["## Related patterns { #related-patterns data-search-exclude }", f'<div class="atlas-graph-wrap">{graph}</div>',
-                              "\n".join(lines), "See every relation on the [map of the catalog](../map.md)."])
+        return _unindexed("\n\n".join(["## Related patterns { #related-patterns }", f'<div class="atlas-graph-wrap">{graph}</div>',
+                                         "\n".join(lines), "See every relation on the [map of the catalog](../map.md)."]))
 
     def disagreements(self) -> str:
         items = self.data.get("disagreements") or []
@@ -191,7 +192,12 @@ class _Page:
                 f"seed article `{s['seed']}` ({escape_text(seeds[s['seed']]['title'])})"
             items.append(f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>*{escape_text(s["title"])}*'
                          f'{", " + who if who else ""}. {where}')
-        return "## Sources { #sources data-search-exclude }\n\n" + "\n".join(items)
+        return _unindexed("## Sources { #sources }\n\n" + "\n".join(items))
+
+
+def _unindexed(markdown: str) -> str:
+    """Markdown that Pagefind leaves out of the search index (md_in_html renders what is inside)."""
+    return f"<div data-pagefind-ignore markdown>\n\n{markdown}\n\n</div>"
 
 
 def _dimension_label(dimension: str) -> str:
