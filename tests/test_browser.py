@@ -4,7 +4,10 @@ import http.server
 import threading
 
 import pytest
+import yaml
 from playwright.sync_api import expect, sync_playwright
+
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -222,14 +225,22 @@ def test_search_knows_the_field(page, site_url):
 
 def test_search_result_links_straight_to_its_best_section(page, site_url):
     page.goto(site_url + "/")
-    first = _search(page, "hot partition")
-    expect(first).to_have_attribute("href", "/patterns/sharding/")
-    section = page.locator(".atlas-search__item").first.locator(".atlas-search__section")
-    href = section.get_attribute("href")
-    assert href.startswith("/patterns/sharding/#"), href
-    section.click()
+    _search(page, "retry storm")
+    # Found by name: the pattern comes with its summary and no section link
+    top = page.locator(".atlas-search__item").first
+    expect(top.locator(".atlas-search__link")).to_have_attribute("href", "/patterns/retry-with-backoff/")
+    summary = yaml.safe_load((ROOT / "patterns" / "retry-with-backoff.yaml").read_text(encoding="utf-8"))["summary"]
+    expect(top.locator(".atlas-search__excerpt")).to_have_text(summary)
+    expect(top.locator(".atlas-search__section")).to_have_count(0)
+    # Found in the text: the section where it matches most, one click away
+    item = page.locator(".atlas-search__item").filter(has=page.locator(".atlas-search__section")).first
+    page_url = item.locator(".atlas-search__link").get_attribute("href")
+    href = item.locator(".atlas-search__section").get_attribute("href")
+    assert href.startswith(page_url + "#"), (page_url, href)
+    item.locator(".atlas-search__section").click()
     page.wait_for_url(f"{site_url}{href}")
-    expect(page.locator(f"h2#{href.split('#')[1]}, h3#{href.split('#')[1]}")).to_be_in_viewport()
+    anchor = href.split("#")[1]
+    expect(page.locator(f"h2#{anchor}, h3#{anchor}")).to_be_in_viewport()
 
 
 def test_search_indexes_diagram_captions_but_not_their_source(page, site_url):

@@ -38,27 +38,26 @@
   function text(html) {
     var scratch = document.createElement("div");
     scratch.innerHTML = html; // a detached node: nothing is rendered or run
-    return scratch.textContent;
+    return scratch.textContent.replace(/\s*¶/g, ""); // headings carry a permalink sign
   }
 
   function plain(title) {
     return title.replace(/\s*¶$/, ""); // Pagefind reads titles from headings, permalink sign included
   }
 
-  /* The section where the query matches most, so a reader can go straight to the claim. Pagefind
-     splits each page at its headings; none is offered when the best match is at the top of the page. */
+  /* Where on the page the query matches most, so a reader can go straight to the claim: Pagefind
+     splits each page at its headings. Null when that is the top of the page (name, aliases, summary). */
   function bestSection(result) {
     var best = null;
     var bestScore = 0;
     (result.sub_results || []).forEach(function (sub) {
-      if (sub.url.indexOf("#") < 0 || sub.title === (result.meta || {}).title) return;
       var score = (sub.weighted_locations || []).reduce(function (sum, w) { return sum + w.balanced_score; }, 0);
       if (score > bestScore) {
         best = sub;
         bestScore = score;
       }
     });
-    return best;
+    return best && best.url.indexOf("#") >= 0 && best.title !== (result.meta || {}).title ? best : null;
   }
 
   function item(result) {
@@ -70,13 +69,16 @@
     var title = document.createElement("strong");
     var name = plain(result.meta && result.meta.title ? result.meta.title : result.url);
     title.textContent = name;
+    var section = bestSection(result);
     var excerpt = document.createElement("span");
     excerpt.className = "atlas-search__excerpt";
-    excerpt.textContent = text(result.excerpt || "");
+    // The excerpt comes from the best section; a match at the top of a pattern page is mostly its hidden
+    // list of names, so the summary stands in for it
+    var summary = result.meta && result.meta.summary;
+    excerpt.textContent = section ? text(section.excerpt) : summary || text(result.excerpt || "");
     link.appendChild(title);
     link.appendChild(excerpt);
     entry.appendChild(link);
-    var section = bestSection(result);
     if (section) {
       var jump = document.createElement("a");
       jump.className = "atlas-search__section";

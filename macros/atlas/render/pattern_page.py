@@ -55,6 +55,7 @@ class _Page:
         facts += [f"**Tags:** {tags}", f"**Last reviewed:** {d['last_reviewed']}"]
         # What readers type weighs most in search (Pagefind's data-pagefind-weight): the name and the
         # search keywords, then the aliases. Hidden: the facts line below already shows the aliases.
+        # A search hit up here is shown with the summary rather than a run of names.
         keywords = " · ".join(escape_text(t) for t in [d["name"], *d.get("search_keywords", [])])
         aliases = " · ".join(escape_text(t) for t in d["aliases"])
         return "\n".join([
@@ -64,7 +65,7 @@ class _Page:
             f'{keywords}</span> <span data-pagefind-weight="6" data-pagefind-meta="aliases">{aliases}</span></p>',
             "",
             f"{self.md(d['summary'])}",
-            '{ .atlas-summary }',
+            '{ .atlas-summary data-pagefind-meta="summary" }',
             "",
             " · ".join(facts),
             '{ .atlas-facts }',
