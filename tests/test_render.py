@@ -68,6 +68,19 @@ def test_markup_in_fields_is_shown_as_text(fixture_dir):
     assert "<script>" not in page and "{%" not in page and "{{" not in page
 
 
+def test_source_addresses_stay_one_link_and_show_their_archived_copy(fixture_dir):
+    import markdown
+
+    alpha = load_fixture(fixture_dir)
+    alpha["sources"][0]["url"] = "https://en.wikipedia.org/wiki/Saga_(pattern)'x"
+    alpha["sources"][0]["archive_url"] = "https://web.archive.org/web/2023/https://example.org/contributing"
+    save_fixture(fixture_dir, alpha)
+    page = render_pattern_page(load_valid_catalog(ROOT, fixture_dir), "alpha")
+    html = markdown.markdown(page.split("## Sources")[1], extensions=["md_in_html"])
+    assert 'href="https://en.wikipedia.org/wiki/Saga_%28pattern%29%27x"' in html
+    assert '<a href="https://web.archive.org/web/2023/https://example.org/contributing">archived copy</a>' in html
+
+
 def test_disagreements_show_each_position_with_its_source(fixture_dir):
     alpha = load_fixture(fixture_dir)
     alpha["disagreements"] = [{"id": "team-size", "topic": "Team size that pays off", "positions": [

@@ -6,9 +6,10 @@ raw HTML, attribute lists and template syntax are escaped so they show as typed.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 # Fields that hold identifiers, addresses or diagram source rather than prose.
-NOT_PROSE = {"id", "url", "seed", "mermaid", "source", "target", "type", "dimension", "family", "tags", "effect",
+NOT_PROSE = {"id", "url", "archive_url", "seed", "mermaid", "source", "target", "type", "dimension", "family", "tags", "effect",
              "last_reviewed", "score"}
 
 CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -71,3 +72,14 @@ def site_link(target: str, page_depth: int, docs_dir) -> str:
     else:
         doc = f"{path}/index.md" if path else "index.md"
     return "../" * page_depth + doc + (f"#{anchor}" if anchor else "")
+
+
+def link_target(url: str) -> str:
+    """An address as a Markdown link target: anything that could close the link or open markup
+    (parentheses, angle brackets, quotes, spaces) is percent-encoded, so a URL stays one link."""
+    return quote(url, safe=":/?#[]@!$&*+,;=%~-._")
+
+
+def archive_link(source: dict) -> str:
+    """' (archived copy)' linked to a source's web-archive copy, when the entry records one."""
+    return f" ([archived copy]({link_target(source['archive_url'])}))" if "archive_url" in source else ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from ..prose import escape_text
+from ..prose import escape_text, link_target
 from .graph_svg import escape
 from .tables import cell
 
@@ -29,7 +29,7 @@ def render_tree_page(tree, catalog) -> str:
     data = json.dumps(wizard_data(tree, catalog), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     sources = "\n".join(
         f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>'
-        + (f"[{cell(s['title'])}]({s['url']})" if "url" in s else
+        + (f"[{cell(s['title'])}]({link_target(s['url'])})" if "url" in s else
            f"*{cell(catalog.vocabulary['seeds'][s['seed']]['title'])}* (seed article `{s['seed']}`)")
         for n, s in enumerate(tree.data["sources"], 1))
     return "\n\n".join([

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from ..prose import escape_text, markdown
+from ..prose import archive_link, escape_text, link_target, markdown
 from ..relations import links_of, relation_label
 from ..comparisons import pair_slug
 from .charts import ratings_chart_svg
@@ -189,7 +189,7 @@ class _Page:
         items = []
         for n, s in enumerate(self.data["sources"], 1):
             who = ", ".join(escape_text(str(x)) for x in (s.get("author"), s.get("year")) if x)
-            where = f"[{escape_text(s['url'])}]({s['url']})" if "url" in s else \
+            where = f"[{escape_text(s['url'])}]({link_target(s['url'])}){archive_link(s)}" if "url" in s else \
                 f"seed article `{s['seed']}` ({escape_text(seeds[s['seed']]['title'])})"
             items.append(f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>*{escape_text(s["title"])}*'
                          f'{", " + who if who else ""}. {where}')

@@ -1,7 +1,7 @@
 """The references page, /references/: every source the catalog cites, and which entries cite it."""
 from __future__ import annotations
 
-from ..prose import escape_text
+from ..prose import archive_link, escape_text, link_target
 
 
 def source_key(source: dict) -> str:
@@ -39,7 +39,7 @@ def _item(item: dict, catalog, seeds=None) -> str:
     source = item["source"]
     who = ", ".join(escape_text(str(x)) for x in (source.get("author"), source.get("year")) if x)
     if "url" in source:
-        head = f"[{escape_text(source['title'])}]({source['url']})"
+        head = f"[{escape_text(source['title'])}]({link_target(source['url'])}){archive_link(source)}"
     else:
         head = f"*{escape_text(seeds[source['seed']]['title'])}* (seed `{source['seed']}`)"
     cited_by = ", ".join(f"[{escape_text(entry.data['name'])}](patterns/{entry.id}.md#source-{sid})"
