@@ -75,10 +75,10 @@ def _explain(error, path, doc):
     if v == "propertyNames":
         return field, line, f"the key '{value}' is not a kebab-case id", "use lowercase letters, digits and hyphens, e.g. 'team-autonomy'"
     if v == "dependentRequired":
-        field_name, needed = next((k, [n for n in needs if n not in value]) for k, needs in schema["dependentRequired"].items()
-                                  if k in value and any(n not in value for n in needs))
-        return (field_path(path + (field_name,)), doc.line_of(path + (field_name,)), f"'{field_name}' needs '{needed[0]}' beside it",
-                f"add `{needed[0]}:` ({_describe(schema['properties'][needed[0]])}), or remove `{field_name}:`")
+        field_name, needed = next((k, n) for k, needs in schema["dependentRequired"].items() if k in value
+                                  for n in needs if n not in value)
+        return (field_path(path + (field_name,)), doc.line_of(path + (field_name,)), f"'{field_name}' needs '{needed}' beside it",
+                f"add `{needed}:` ({_describe(schema['properties'][needed])}), or remove `{field_name}:`")
     if v == "oneOf":
         return field, line, "needs exactly one of `url` or `seed`", "give a public http(s) address as url, or a seed article's file name as seed, not both"
     return field, line, error.message, _describe(schema)

@@ -196,9 +196,9 @@ class _Page:
         return _unindexed("## Sources { #sources }\n\n" + "\n".join(items))
 
 
-def _unindexed(markdown: str) -> str:
+def _unindexed(section: str) -> str:
     """Markdown that Pagefind leaves out of the search index (md_in_html renders what is inside)."""
-    return f"<div data-pagefind-ignore markdown>\n\n{markdown}\n\n</div>"
+    return f"<div data-pagefind-ignore markdown>\n\n{section}\n\n</div>"
 
 
 def _dimension_label(dimension: str) -> str:
