@@ -24,7 +24,7 @@ from atlas.render.guide_page import render_guide_page  # noqa: E402
 from atlas.render.map_page import render_map_page  # noqa: E402
 from atlas.render.pattern_page import render_pattern_page  # noqa: E402
 from atlas.render.performance_page import render_performance_page  # noqa: E402
-from atlas.render.references_page import render_references_page  # noqa: E402
+from atlas.render.references_page import render_references_page, render_unconfirmed_page  # noqa: E402
 from atlas.sources import load_sources, write_generated_pages  # noqa: E402
 from atlas.render.tables import render_family_tables, render_matrix, render_quality_page, render_tensions  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
@@ -73,6 +73,11 @@ def define_env(env):
     def references_page() -> str:
         """Every cited source and the entries that cite it."""
         return render_references_page(catalog)
+
+    @env.macro
+    def unconfirmed_sources() -> str:
+        """The work queue: every cited source not yet confirmed."""
+        return render_unconfirmed_page(catalog, trees)
 
     @env.macro
     def quality_matrix() -> str:

@@ -37,7 +37,7 @@ def test_contributing_example_entry_is_valid(tmp_path):
     import shutil
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    example = re.search(r"```yaml\n(.*?)```", text, re.DOTALL).group(1)
+    example = re.search(r"```yaml\n(.*?)```", text.split("## A complete example entry")[1], re.DOTALL).group(1)
     folder = tmp_path / "patterns"
     shutil.copytree(ROOT / "patterns", folder)
     (folder / "idempotency-key.yaml").write_text(example, encoding="utf-8")

@@ -35,7 +35,7 @@ def test_items_carry_their_own_anchors(catalog):
 def test_claims_cite_their_numbered_source(catalog):
     page = render_pattern_page(catalog, "alpha")
     assert '[[1]](#source-fixture-docs "Contributing guide")' in page
-    assert "seed article `000_d75d0996da671b88`" in page
+    assert "articles the atlas started from" in page and "000_d75d0996da671b88" not in page
 
 
 def test_ratings_and_effects_follow_the_vocabulary_order(catalog):
@@ -122,7 +122,7 @@ def test_each_failure_mode_is_its_own_list_item(fixture_dir):
     import markdown
 
     alpha = load_fixture(fixture_dir)
-    alpha["failure_modes"].append({"id": "second", "name": "Second failure", "description": "Another way the fixture fails in tests.",
+    alpha["failure_modes"].append({"id": "second", "name": "Second failure", "kind": "illustration", "description": "Another way the fixture fails in tests.",
                                    "mitigation": "Another way to keep it from failing."})
     save_fixture(fixture_dir, alpha)
     html = markdown.markdown(render_pattern_page(load_valid_catalog(ROOT, fixture_dir), "alpha"),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .problems import CatalogError, Problem, field_path
 from .schema_check import schema_problems
+from . import evidence
 from .yamlsource import Document, read_document
 
 
@@ -104,6 +105,11 @@ def tree_problems(doc: Document, file_stem: str, catalog):
             yield problem(("sources", si, "seed"), f"'{source['seed']}' is not a known seed",
                           f"use one of: {', '.join(catalog.vocabulary['seeds'])}")
     yield from _graph_problems(data, questions, outcomes, problem)
+    # The evidence standard holds for trees as for entries: a figure cites a public source, seeds are not cited by number.
+    yield from evidence.citation_problems(data, problem)
+    yield from evidence.source_status_problems(data, problem)
+    yield from evidence.figure_problems(data, problem)
+    yield from evidence.seed_mention_problems(data, problem)
 
 
 def _graph_problems(data, questions, outcomes, problem):

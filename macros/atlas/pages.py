@@ -97,6 +97,11 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
         wanted[f"{pair_slug(a, b)}.md"] = page_text(f"patterns/{a}.yaml and patterns/{b}.yaml", title,
                                                     f'compare_pair("{a}", "{b}")', indexed=False)
         wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/")
+    for a, b in catalog.vocabulary.get("retired_comparisons", []):
+        if a not in catalog.entries or b not in catalog.entries or tuple(sorted((a, b))) in alternative_pairs(catalog):
+            continue  # a pattern is gone, or the pair is an alternative again and its page is back
+        for first, second in ((a, b), (b, a)):
+            wanted[f"{first}-vs-{second}/index.html"] = redirect_text(f"../../patterns/{a}/#related-patterns")
     return sync_files(out_dir, wanted)
 
 

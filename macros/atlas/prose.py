@@ -16,8 +16,7 @@ CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
 _SPECIAL = re.compile("[&<>{}]")
 SITE_LINK = re.compile(r"(\]\(\s*)(/[^)\s]*)")
-# "seed 004" in prose names one of the source articles; readers get a link to where they are listed.
-SEED_MENTION = re.compile(r"(?<![\[\w`])([Ss]eeds? (?:article )?(?:00[0-4])(?:(?:, | and )00[0-4])*)\b(?![^\[]*\])")
+CITATION = re.compile(r"\s*\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 
 
 def walk_prose(value, path=()):
@@ -51,13 +50,15 @@ def _escape_plain(text: str) -> str:
     return re.sub(r"(?m)^(\s*)([=-])([=-]{2,}\s*)$", lambda m: f"{m.group(1)}&#{ord(m.group(2))};{m.group(3)}", text)
 
 
-def markdown(text: str, page_depth: int, docs_dir) -> str:
+def markdown(text: str, page_depth: int, docs_dir, cite=None) -> str:
     """Prose ready to embed in a generated page that sits page_depth folders below docs/.
 
     Site links (/patterns/saga/#benefits) become relative links to the Markdown
     source (../saga.md#benefits from a pattern page), so the strict build checks them.
     """
-    text = SEED_MENTION.sub(r"[\1](/references/#seeds)", escape_text(text.strip()))
+    text = escape_text(text.strip())
+    # Inline citations [@source-id]: a numbered link where the page lists its sources, else left out.
+    text = CITATION.sub(lambda m: cite(m.group(1)) if cite else "", text)
     return SITE_LINK.sub(lambda m: m.group(1) + site_link(m.group(2), page_depth, docs_dir), text)
 
 

@@ -1,6 +1,8 @@
 """Comparison pages: one per pair of alternatives (/compare/<a>-vs-<b>/) and "compare any" (/compare/)."""
 from __future__ import annotations
 
+from ..evidence import plain_all
+
 import json
 
 from ..comparisons import alternative_pairs, pair_slug
@@ -96,7 +98,7 @@ def compare_data(catalog) -> dict:
 
 
 def render_compare_any(catalog) -> str:
-    data = json.dumps(compare_data(catalog), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    data = json.dumps(plain_all(compare_data(catalog)), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     pairs = "\n".join(f"- [{cell(catalog.entries[a].data['name'])} vs {cell(catalog.entries[b].data['name'])}]({pair_slug(a, b)}.md)"
                       for a, b in alternative_pairs(catalog))
     return "\n\n".join([

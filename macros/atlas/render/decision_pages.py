@@ -3,6 +3,8 @@ drawn at build time (every outcome links to its patterns) and the whole tree as 
 that reads without JavaScript."""
 from __future__ import annotations
 
+from ..evidence import plain_all
+
 import json
 import textwrap
 
@@ -26,11 +28,11 @@ def render_decisions_index(trees, catalog) -> str:
 
 
 def render_tree_page(tree, catalog) -> str:
-    data = json.dumps(wizard_data(tree, catalog), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    data = json.dumps(plain_all(wizard_data(tree, catalog)), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     sources = "\n".join(
         f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>'
         + (f"[{cell(s['title'])}]({link_target(s['url'])})" if "url" in s else
-           f"*{cell(catalog.vocabulary['seeds'][s['seed']]['title'])}* (seed article `{s['seed']}`)")
+           f"*{cell(catalog.vocabulary['seeds'][s['seed']]['title'])}*, one of the articles the atlas started from (not publicly available)")
         for n, s in enumerate(tree.data["sources"], 1))
     return "\n\n".join([
         cell(tree.data["summary"]),

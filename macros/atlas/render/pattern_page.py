@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 
+from ..evidence import plain
 from ..prose import archive_link, escape_text, link_target, markdown
 from ..relations import links_of, relation_label
 from ..comparisons import pair_slug
@@ -26,13 +27,21 @@ class _Page:
         self.source_numbers = {s["id"]: n for n, s in enumerate(self.data["sources"], 1)}
 
     def md(self, text: str) -> str:
-        return markdown(text, PAGE_DEPTH, self.catalog.docs_dir)
+        return markdown(text, PAGE_DEPTH, self.catalog.docs_dir, cite=self.cite_ref)
 
     def cite(self, item: dict) -> str:
         ref = item.get("source")
-        if not ref:
-            return ""
+        return self.cite_ref(ref) if ref else ""
+
+    def cite_ref(self, ref: str) -> str:
         return f' <sup class="atlas-cite">[[{self.source_numbers[ref]}]](#source-{ref} "{title_attr(self._source_title(ref))}")</sup>'
+
+    def relation_note(self, link) -> str:
+        """A relation's note; its citations point at the sources of the entry that declares it."""
+        if link.declared_by == self.entry.id:
+            return self.md(link.note)
+        return markdown(link.note, PAGE_DEPTH, self.catalog.docs_dir,
+                        cite=lambda ref: f' <sup class="atlas-cite">[[source]]({link.declared_by}.md#source-{ref})</sup>')
 
     def _source_title(self, ref):
         return next(s["title"] for s in self.data["sources"] if s["id"] == ref)
@@ -78,7 +87,7 @@ class _Page:
         # diagram scrolls into view; the source stays readable as text until then (and without JavaScript).
         # Search skips the source ("participant", "->>") and keeps the caption.
         source = "\n".join(line for line in d["diagram"]["mermaid"].splitlines() if line.strip())
-        caption = escape_text(d["diagram"]["caption"])
+        caption = html.escape(plain(d["diagram"]["caption"]), quote=True)
         diagram = "\n".join([
             '<figure class="atlas-diagram">',
             f'<pre class="atlas-mermaid" data-pagefind-ignore aria-label="Diagram source: {caption}">{html.escape(source)}</pre>',
@@ -140,7 +149,7 @@ class _Page:
                                       "The effect on the qualities every pattern in the atlas is compared on.", "", *rows]))
 
     def failures(self) -> str:
-        modes = [f'- <span class="atlas-anchor" id="failure-{f["id"]}"></span>**{escape_text(f["name"])}.** {self.md(f["description"])}'
+        modes = [f'- <span class="atlas-anchor" id="failure-{f["id"]}"></span>**{escape_text(f["name"])}.** {_failure_label(f)}{self.md(f["description"])}'
                  f'{self.cite(f)}\n\n    *Mitigation:* {_indent(self.md(f["mitigation"]))}' for f in self.data["failure_modes"]]
         antis = [f'- <span class="atlas-anchor" id="anti-pattern-{a["id"]}"></span>**{escape_text(a["name"])}.** '
                  f'{self.md(a["description"])}{self.cite(a)}' for a in self.data["anti_patterns"]]
@@ -159,7 +168,7 @@ class _Page:
             compare = (f" ([compare side by side](../compare/{pair_slug(self.entry.id, link.target)}.md))"
                        if link.kind == "alternative-to" else "")
             lines.append(f"- **{relation_label(self.catalog, link.kind)}** [{escape_text(other.data['name'])}]({link.target}.md)"
-                         f"{compare} — {self.md(link.note)}")
+                         f"{compare} — {self.relation_note(link)}")
         graph = neighbourhood_svg(self.catalog, self.entry.id, lambda other: f"../{other}/")
         return _unindexed("\n\n".join(["## Related patterns { #related-patterns }", f'<div class="atlas-graph-wrap">{graph}</div>',
                                          "\n".join(lines), "See every relation on the [map of the catalog](../map.md)."]))
@@ -185,15 +194,32 @@ class _Page:
         return f"## Review checklist {{ #review-checklist }}\n\nQuestions to ask of a design that uses this pattern.\n\n{items}"
 
     def sources(self) -> str:
-        seeds = self.catalog.vocabulary["seeds"]
         items = []
         for n, s in enumerate(self.data["sources"], 1):
             who = ", ".join(escape_text(str(x)) for x in (s.get("author"), s.get("year")) if x)
             where = f"[{escape_text(s['url'])}]({link_target(s['url'])}){archive_link(s)}" if "url" in s else \
-                f"seed article `{s['seed']}` ({escape_text(seeds[s['seed']]['title'])})"
+                "One of the [articles the atlas started from](../references.md#seeds), quoted as one practitioner's opinion; not publicly available."
             items.append(f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>*{escape_text(s["title"])}*'
-                         f'{", " + who if who else ""}. {where}')
+                         f'{", " + who if who else ""}. {where}{_evidence_note(s)}')
         return _unindexed("## Sources { #sources }\n\n" + "\n".join(items))
+
+
+def _failure_label(mode: dict) -> str:
+    """Whether a failure mode is a real incident (who, when) or an illustrative scenario."""
+    if mode["kind"] == "incident":
+        return f'<span class="atlas-label atlas-label--incident">Incident: {escape_text(mode["organisation"])}, {escape_text(mode["date"])}</span> '
+    return '<span class="atlas-label atlas-label--illustration">Illustrative scenario</span> '
+
+
+def _evidence_note(source: dict) -> str:
+    """When and where a source was confirmed, or that it is not yet."""
+    if "checked" in source:
+        return f" <span class=\"atlas-checked\">Checked {escape_text(source['checked'])}, {escape_text(source['locator'])}.</span>"
+    if "unconfirmed" in source:
+        where = f" {escape_text(source['locator'])}." if source.get("locator") else ""
+        return (f" <span class=\"atlas-unconfirmed\">**Unconfirmed:** {escape_text(source['unconfirmed'])}.</span>{where}"
+                " ([work queue](../sources/unconfirmed.md))")
+    return ""
 
 
 def _unindexed(section: str) -> str:

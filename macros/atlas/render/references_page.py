@@ -45,3 +45,27 @@ def _item(item: dict, catalog, seeds=None) -> str:
     cited_by = ", ".join(f"[{escape_text(entry.data['name'])}](patterns/{entry.id}.md#source-{sid})"
                          for entry, sid in item["citations"])
     return f"- {head}{', ' + who if who else ''}. Cited by: {cited_by}."
+
+
+def render_unconfirmed_page(catalog, trees=()) -> str:
+    """The contributors' work queue: every cited source nobody has yet confirmed, with the reason and who cites it."""
+    rows = []
+    for entry in catalog.sorted_entries():
+        for source in entry.data["sources"]:
+            if "unconfirmed" in source:
+                rows.append((source["title"], source, f"[{escape_text(entry.data['name'])}](../patterns/{entry.id}.md#source-{source['id']})"))
+    for tree in trees:
+        for source in tree.data["sources"]:
+            if "unconfirmed" in source:
+                rows.append((source["title"], source, f"[{escape_text(tree.data['title'])}](../decisions/{tree.id}.md)"))
+    if not rows:
+        return "Every cited source has been confirmed."
+    rows.sort(key=lambda r: r[0].casefold())
+    lines = [f"{len(rows)} citations of sources that no one has yet confirmed against the source itself. "
+             "Read one, and if it says what is cited, add its `locator` and `checked` date in the entry "
+             "(see the evidence standard in CONTRIBUTING.md); if not, correct the claim.", "",
+             "| Source | Why unconfirmed | Cited by |", "|---|---|---|"]
+    for title, source, where in rows:
+        link = f"[{escape_text(title)}]({link_target(source['url'])})"
+        lines.append(f"| {link} | {escape_text(source['unconfirmed']).replace('|', '&#124;')} | {where} |")
+    return "\n".join(lines)

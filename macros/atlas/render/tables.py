@@ -7,6 +7,7 @@ and atlas-tables.js add sorting and filtering on top.
 from __future__ import annotations
 
 from ..comparisons import rank_on_quality, variant_groups, worsened_qualities
+from ..evidence import plain
 from ..prose import escape_text
 
 EFFECT_SYMBOL = {"improves": "▲", "worsens": "▼", "neutral": "●"}
@@ -14,7 +15,7 @@ EFFECT_SYMBOL = {"improves": "▲", "worsens": "▼", "neutral": "●"}
 
 def cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
-    return escape_text(text).replace("|", "&#124;").replace("\n", " ")
+    return escape_text(plain(text)).replace("|", "&#124;").replace("\n", " ")
 
 
 def title_attr(text: str) -> str:

@@ -1,0 +1,12 @@
+"""Every paragraph or item that states a figure (a number with a unit or a percentage) cites a public source.
+
+An item's own `source:` covers its text; elsewhere an inline [@source-id] covers its paragraph or list
+item. A seed article does not count: readers cannot open it. Illustrative failure modes are exempt,
+since the page labels their numbers as a scenario.
+"""
+from ..evidence import figure_problems
+
+
+def check(catalog):
+    for entry in catalog.sorted_entries():
+        yield from figure_problems(entry.data, entry.problem)
