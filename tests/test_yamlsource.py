@@ -43,3 +43,21 @@ def test_values_stay_plain_and_lines_are_kept(tmp_path):
     assert doc.data["last_reviewed"] == "2026-11-23"  # a string, not a datetime.date
     assert doc.line_of(("items", 1, "name")) == 5
     assert doc.line_of(("items", 1, "missing")) == 5  # nearest existing parent
+
+
+def test_alias_bomb_is_refused_at_once_with_one_line(tmp_path):
+    import time
+
+    from atlas.yamlsource import read_document
+
+    layers = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    layers += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("id: bomb\n" + "\n".join(layers) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    doc = read_document(bomb, "patterns/bomb.yaml")
+    assert time.monotonic() - started < 5  # generous: the real cost is milliseconds
+    assert doc.data is None
+    assert [str(p) for p in doc.problems] == [
+        "patterns/bomb.yaml:2: (file): YAML anchors and aliases (&name, *name) are not supported. "
+        "Tip: write the value out in full where it is needed."]

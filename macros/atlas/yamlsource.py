@@ -63,7 +63,24 @@ def read_document(file: Path, display_path: str) -> Document:
     return doc
 
 
+def _anchor_problem(doc: Document, text: str) -> bool:
+    """Anchors and aliases (&a, *a) are refused before anything is built: nothing needs them, and a
+    few nested aliases expand into billions of nodes (an "alias bomb") that would hold CI for hours."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                doc.problems.append(Problem(doc.path, event.start_mark.line + 1, "(file)",
+                                            "YAML anchors and aliases (&name, *name) are not supported",
+                                            "write the value out in full where it is needed"))
+                return True
+    except yaml.YAMLError:
+        return False  # reported with its line by the parser below
+    return False
+
+
 def parse_into(doc: Document, text: str) -> None:
+    if _anchor_problem(doc, text):
+        return
     try:
         node = _Loader(text).get_single_node()
     except yaml.MarkedYAMLError as err:
