@@ -26,6 +26,8 @@ FIGURE = re.compile(
     rf"|(?<![\w.])\d{{1,2}}s(?![A-Za-z0-9])"  # "30s"; 503s and 1990s are not durations
 )
 CITATION = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+# A citation with the space before it, for taking it out of or replacing it in rendered text.
+CITATION_MARK = re.compile(r"\s*" + CITATION.pattern)
 SEED_MENTION = re.compile(r"\bseeds?[ -]?(?:article\s+)?0\d\d\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
 # Fields that hold identifiers or dates, not claims; sources are checked on their own.
@@ -140,7 +142,7 @@ def source_status_problems(data: dict, problem, today: datetime.date | None = No
 
 def plain(text: str) -> str:
     """Text with its inline citation markers removed, for places that show no citations (tooltips, summaries)."""
-    return re.sub(r"\s*\[@[a-z0-9-]+\]", "", text)
+    return CITATION_MARK.sub("", text)
 
 
 def plain_all(value):

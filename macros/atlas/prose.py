@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from .evidence import CITATION_MARK
+
 # Fields that hold identifiers, addresses or diagram source rather than prose.
 NOT_PROSE = {"id", "url", "archive_url", "seed", "mermaid", "source", "target", "type", "dimension", "family", "tags", "effect",
              "last_reviewed", "score"}
@@ -16,7 +18,6 @@ CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
 _SPECIAL = re.compile("[&<>{}]")
 SITE_LINK = re.compile(r"(\]\(\s*)(/[^)\s]*)")
-CITATION = re.compile(r"\s*\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 
 
 def walk_prose(value, path=()):
@@ -58,7 +59,7 @@ def markdown(text: str, page_depth: int, docs_dir, cite=None) -> str:
     """
     text = escape_text(text.strip())
     # Inline citations [@source-id]: a numbered link where the page lists its sources, else left out.
-    text = CITATION.sub(lambda m: cite(m.group(1)) if cite else "", text)
+    text = CITATION_MARK.sub(lambda m: cite(m.group(1)) if cite else "", text)
     return SITE_LINK.sub(lambda m: m.group(1) + site_link(m.group(2), page_depth, docs_dir), text)
 
 
