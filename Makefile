@@ -52,6 +52,9 @@ lock: ## Re-pin requirements.txt from requirements.in
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# The atlas package (macros/atlas) on the environment's path, as an editable install would put it:
+	@# mkdocs.yml loads its Markdown extension (atlas.safety) before any plugin runs.
+	echo "$(CURDIR)/macros" > "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/atlas.pth"
 	touch $(STAMP)
 
 chromium: ## Make sure Debian's Chromium is installed for the browser tests

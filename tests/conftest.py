@@ -1,12 +1,16 @@
 """Shared fixtures: the repository root, the two-entry fixture catalog, and a built site."""
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -86,3 +90,44 @@ def built_site(tmp_path_factory) -> Path:
     result = run_build(project, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+# --- browser tests: Debian's Chromium, and a local server for a built site ----------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def serve(folder: Path, log: list | None = None) -> http.server.ThreadingHTTPServer:
+    """Serve folder on a free port (server.base is its URL); log, if given, gets (path, status) of every request."""
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def log_request(self, code="-", size="-"):
+            if log is not None:
+                log.append((urlsplit(self.path).path, int(code)))
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    server.base = f"http://127.0.0.1:{server.server_port}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    """The real catalog's built site, served locally."""
+    server = serve(built_site)
+    yield server.base
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -4,6 +4,8 @@ import re
 import shutil
 from html.parser import HTMLParser
 
+from justhtml import JustHTML
+
 from atlas.catalog import load_valid_catalog
 from conftest import FIXTURES, ROOT, run_build, site_skeleton
 
@@ -104,8 +106,10 @@ def test_template_syntax_in_an_entry_is_not_executed(tmp_path):
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     html = (site / "patterns" / "alpha" / "index.html").read_text(encoding="utf-8")
-    assert "Alpha {{ config.site_name }} &lt;img src=x onerror=alert(1)&gt;" in html.replace("&#123;", "{").replace("&#125;", "}")
-    assert "<img src=x" not in html and "Backend Pattern Atlas &lt;img" not in html
+    root = JustHTML(html, sanitize=False).root
+    assert "Alpha {{ config.site_name }} <img src=x onerror=alert(1)>" in root.to_text(separator="", strip=False)  # shown as typed
+    assert "<img src=x" not in html and "Backend Pattern Atlas <img" not in root.to_text(separator="", strip=False)
+    assert not root.query("img[onerror]")
 
 
 class _LinksAndIds(HTMLParser):
@@ -179,3 +183,18 @@ def test_every_alternative_pair_is_published_with_its_redirect(built_site):
 def test_each_quality_has_its_ranking_page(built_site):
     for quality in load_valid_catalog(ROOT).vocabulary["quality_attributes"]:
         assert (built_site / "tradeoffs" / quality / "index.html").is_file()
+
+
+def test_no_list_renders_as_running_text(built_site):
+    """A list written straight after a sentence ("three jobs:" then "- ...") must render as a list."""
+    item = re.compile(r"(?:^|\n)\s*(?:[-*+]|\d+\.) \S")
+    found = []
+    for page in sorted((built_site / "patterns").glob("*/index.html")):
+        stack = [JustHTML(page.read_text(encoding="utf-8"), sanitize=False).root]
+        while stack:
+            node = stack.pop()
+            for child in node.children or []:
+                if child.name == "p" and item.search(child.to_text(separator="", strip=False)):
+                    found.append(f"{page.parent.name}: {child.to_text()[:80]}")
+                stack.append(child)
+    assert found == []

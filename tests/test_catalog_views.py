@@ -42,7 +42,7 @@ def test_names_in_svg_are_escaped(fixture_dir):
     (fixture_dir / "beta.yaml").write_text(data, encoding="utf-8")
     catalog = load_valid_catalog(ROOT, fixture_dir)
     svgs = catalog_map_svg(catalog, lambda i: i) + neighbourhood_svg(catalog, "alpha", lambda i: i)
-    assert "Beta &amp; &quot;Co&quot;" in svgs and 'Beta & "Co"' not in svgs
+    assert "Beta &amp; &#34;Co&#34;" in svgs and 'Beta & "Co"' not in svgs
 
 
 def test_references_group_one_url_cited_by_several_entries(catalog):

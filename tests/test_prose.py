@@ -1,7 +1,8 @@
 """Prose from entries is data: markup shows as typed, links resolve to pages of the site."""
 from pathlib import Path
 
-from atlas.prose import escape_text, markdown, walk_prose
+from atlas.escape import prose as escape_text
+from atlas.prose import markdown, walk_prose
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -43,3 +44,8 @@ def test_inline_citations_become_the_pages_citation_or_disappear():
     cited = markdown("Retries stay under 10% [@sre].", 1, DOCS, cite=lambda ref: f"<sup>{ref}</sup>")
     assert cited == "Retries stay under 10%<sup>sre</sup>."
     assert markdown("Retries stay under 10% [@sre].", 1, DOCS) == "Retries stay under 10%."
+
+def test_a_list_straight_after_a_sentence_is_a_list():
+    out = markdown("It has three jobs:\n- one\n- two\n\nSteps:\n1. first\n2. second", 1, DOCS)
+    assert "three jobs:\n\n- one\n- two" in out and "Steps:\n\n1. first" in out
+    assert markdown("- a\n- b", 1, DOCS) == "- a\n- b"  # a list on its own is left alone

@@ -1,4 +1,6 @@
 """The GitHub workflows pass actionlint and run the same command as contributors."""
+import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -30,3 +32,179 @@ def test_ci_runs_make_test():
     steps = [step.get("run", "") for step in ci["jobs"]["test"]["steps"]]
     assert "make test" in steps
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("make test")
+
+
+# --- Supply chain: pinned actions, deploy gated on the tests, dependency updates -----------------
+
+SHA_PIN = re.compile(r"^[^@\s]+@[0-9a-f]{40}$")
+# A pinned `uses:` line names the version it stands for, so a reviewer can read it and Dependabot can bump it.
+PINNED_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*[^@\s]+@[0-9a-f]{40}\s+#\s*v?\d+(?:\.\d+)*\s*$")
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+# Directories that hold build output, installed packages or tool state, never a manifest of ours.
+NOT_OURS = {"node_modules", "site", "site.tmp", "tmp", "__pycache__"}
+
+
+def load(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow):
+    # PyYAML reads the bare key `on` as the boolean True.
+    on = workflow.get("on", workflow.get(True)) or {}
+    return {on} if isinstance(on, str) else set(on)
+
+
+def uses_values(node):
+    """Every `uses:` value anywhere in a workflow (job-level reusable calls and step actions)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "uses" and isinstance(value, str):
+                yield value
+            else:
+                yield from uses_values(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from uses_values(item)
+
+
+def unpinned(workflow_path):
+    """The external `uses:` of a workflow that are not pinned to a full commit SHA (with a version comment)."""
+    problems = [ref for ref in uses_values(load(workflow_path)) if not ref.startswith("./") and not SHA_PIN.match(ref)]
+    for line in workflow_path.read_text(encoding="utf-8").splitlines():
+        stripped = line.strip().removeprefix("- ").strip()
+        if stripped.startswith("uses:") and SHA_PIN.match(stripped.split(":", 1)[1].split("#")[0].strip()):
+            if not PINNED_LINE.match(line):
+                problems.append(f"no version comment: {line.strip()}")
+    return problems
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_a_commit_sha(workflow):
+    assert list(uses_values(load(workflow))), f"{workflow.name} uses no action: is the walk still finding them?"
+    assert unpinned(workflow) == []
+
+
+def test_pin_check_rejects_a_tag(tmp_path):
+    sample = tmp_path / "sample.yml"
+    sample.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v5\n"
+        "      - uses: actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae\n"
+        "      - uses: actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae # v5.0.5\n"
+        "  y:\n    uses: ./.github/workflows/ci.yml\n"
+    )
+    assert unpinned(sample) == [
+        "actions/checkout@v5",
+        "no version comment: - uses: actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae",
+    ]
+
+
+def runs_tests(job, seen=()):
+    """Whether a job runs `make test`, itself or through a local reusable workflow it calls."""
+    if any("make test" in (step.get("run") or "") for step in job.get("steps", [])):
+        return True
+    called = job.get("uses", "")
+    if called.startswith("./") and called not in seen:
+        callee = load(ROOT / called)
+        if "workflow_call" not in triggers(callee):
+            return False
+        return any(runs_tests(inner, (*seen, called)) for inner in callee["jobs"].values())
+    return False
+
+
+def needs_of(job):
+    needs = job.get("needs", [])
+    return [needs] if isinstance(needs, str) else list(needs)
+
+
+def publishes(job):
+    """A job that uploads or deploys the Pages site, or holds the permission to."""
+    permissions = job.get("permissions") or {}
+    return (
+        any(ref.split("@")[0] in {"actions/deploy-pages", "actions/upload-pages-artifact"} for ref in uses_values(job))
+        or (isinstance(permissions, dict) and permissions.get("pages") == "write")
+    )
+
+
+def test_deploy_publishes_only_after_the_tests_pass():
+    deploy = load(ROOT / ".github" / "workflows" / "deploy.yml")
+    jobs = deploy["jobs"]
+    publishing = [name for name, job in jobs.items() if publishes(job)]
+    assert publishing, "no job in deploy.yml publishes the site?"
+    for name in publishing:
+        # Every job this one waits for, transitively; none of them may run on a failure of what it needs.
+        ancestors, queue = set(), needs_of(jobs[name])
+        while queue:
+            current = queue.pop()
+            if current not in ancestors:
+                ancestors.add(current)
+                queue.extend(needs_of(jobs[current]))
+        testers = [other for other in ancestors if runs_tests(jobs[other])]
+        assert testers, f"deploy.yml job {name!r} does not wait (via needs) for a job that runs `make test`"
+        for gated in {name, *ancestors} - set(testers):
+            condition = str(jobs[gated].get("if", ""))
+            assert not re.search(r"always\(\)|failure\(\)|cancelled\(\)", condition), (
+                f"job {gated!r} would run even if the tests failed: if: {condition}"
+            )
+
+
+def concurrency_group(workflow):
+    concurrency = workflow.get("concurrency")
+    return concurrency.get("group") if isinstance(concurrency, dict) else concurrency
+
+
+def test_a_called_workflow_does_not_share_its_callers_concurrency_group():
+    """ci.yml cancels runs in its group; called from Deploy it must not cancel (or wait for) CI's own run."""
+    for workflow in WORKFLOWS:
+        caller = load(workflow)
+        caller_group = concurrency_group(caller)
+        for job in caller["jobs"].values():
+            called = job.get("uses", "")
+            if not called.startswith("./"):
+                continue
+            group = concurrency_group(load(ROOT / called))
+            if group is None:
+                continue
+            assert group != caller_group, f"{called} shares the concurrency group of {workflow.name}"
+            # In a called workflow `github.workflow` is the caller's name: the only context that tells the runs apart.
+            assert "github.workflow" in group, f"{called}'s group {group!r} is the same in its own run and when called"
+
+
+def manifests():
+    """(ecosystem, directory) for every dependency manifest the repository actually has."""
+    found = set()
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".") and name not in NOT_OURS]
+        directory = "/" + Path(folder).relative_to(ROOT).as_posix().removeprefix(".")
+        directory = directory.rstrip("/") or "/"
+        if "requirements.txt" in files:
+            found.add(("pip", directory))
+        if "package.json" in files:
+            found.add(("npm", directory))
+    if list((ROOT / ".github" / "workflows").glob("*.yml")):
+        found.add(("github-actions", "/"))
+    return found
+
+
+def configured_updates():
+    config = load(DEPENDABOT)
+    assert config["version"] == 2
+    configured = set()
+    for update in config["updates"]:
+        assert update["schedule"]["interval"] in {"daily", "weekly", "monthly"}, update
+        directories = update.get("directories") or [update["directory"]]
+        for directory in directories:
+            configured.add((update["package-ecosystem"], directory.rstrip("/") or "/"))
+    return configured
+
+
+def test_manifests_are_found():
+    found = manifests()
+    assert ("pip", "/") in found and ("github-actions", "/") in found
+    assert {ecosystem for ecosystem, _ in found} >= {"pip", "npm", "github-actions"}
+
+
+def test_dependabot_updates_every_ecosystem_the_repository_uses():
+    assert DEPENDABOT.is_file(), ".github/dependabot.yml is missing"
+    missing = manifests() - configured_updates()
+    assert not missing, f"dependabot.yml has no update entry for {sorted(missing)}"

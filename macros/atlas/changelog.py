@@ -1,11 +1,12 @@
 """What changed in the catalog, read from the git history of patterns/ at build time."""
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .prose import escape_text
+from . import escape
 
 LIMIT = 300  # most recent commits shown; older ones stay in the repository's history
 
@@ -56,8 +57,13 @@ def render_changelog(changes: list[Change] | None, catalog) -> str:
             out.append(f"## {month} {{ #m-{month} }}")
         parts = []
         for status, old, entry_id in change.files:
-            name = (f"[{escape_text(catalog.entries[entry_id].data['name'])}](patterns/{entry_id}.md)"
-                    if entry_id in catalog.entries else f"`{entry_id}`")
-            parts.append(f"{verbs.get(status, 'changed')} `{old}` → {name}" if status == "R" and old else f"{verbs.get(status, 'changed')} {name}")
-        out.append(f"- **{change.date}** {escape_text(change.subject)}: " + "; ".join(parts))
+            name = (f"[{escape.plain(catalog.entries[entry_id].data['name'])}](patterns/{entry_id}.md)"
+                    if entry_id in catalog.entries else _file_id(entry_id))
+            parts.append(f"{verbs.get(status, 'changed')} {_file_id(old)} → {name}" if status == "R" and old else f"{verbs.get(status, 'changed')} {name}")
+        out.append(f"- **{escape.plain(change.date)}** {escape.plain(change.subject)}: " + "; ".join(parts))
     return "\n\n".join(out) + "\n"
+
+
+def _file_id(file_id: str) -> str:
+    """An entry id read from a file name in the history, as code when it is a well-formed id, else as plain text."""
+    return f"`{file_id}`" if re.fullmatch(r"[a-z0-9-]+", file_id) else escape.plain(file_id)

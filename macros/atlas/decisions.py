@@ -14,7 +14,12 @@ from pathlib import Path
 from .problems import CatalogError, Problem, field_path
 from .schema_check import schema_problems
 from . import evidence
+from .prose import walk_prose, walk_strings
+from .rules import hidden_characters, link_targets
 from .yamlsource import Document, read_document
+
+# Tree fields that hold identifiers or addresses rather than text a reader sees.
+TREE_IDENTIFIERS = {"start", "next", "outcome", "pattern", "checked", "locator"}
 
 
 @dataclass
@@ -110,6 +115,15 @@ def tree_problems(doc: Document, file_stem: str, catalog):
     yield from evidence.source_status_problems(data, problem)
     yield from evidence.figure_problems(data, problem)
     yield from evidence.seed_mention_problems(data, problem)
+    # The same text checks as entries: no hidden characters, and prose that the output policy keeps whole.
+    for path, text in walk_strings(data):
+        for message, tip in hidden_characters.problems_in(text):
+            yield problem(path, message, tip)
+    for path, text in walk_prose(data):
+        if path and path[-1] in TREE_IDENTIFIERS:
+            continue
+        for message, tip in link_targets.problems_in(text, catalog):
+            yield problem(path, message, tip)
 
 
 def _graph_problems(data, questions, outcomes, problem):

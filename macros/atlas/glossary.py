@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import escape, evidence
 from .problems import CatalogError, Problem
+from .rules import hidden_characters
 from .rules.link_targets import problems_in
 from .schema_check import schema_problems
 from .yamlsource import read_document
@@ -33,6 +35,12 @@ def _term_problems(doc, catalog):
             yield Problem(doc.path, doc.line_of(("terms", i, "term")), f"terms[{i}].term",
                           f"'{term['term']}' is already defined at terms[{seen[term['term']]}]", "keep one definition")
         seen.setdefault(term["term"], i)
+        for key in ("term", "expansion", "definition", "see"):
+            for message, tip in hidden_characters.problems_in(term.get(key, "")):
+                yield Problem(doc.path, doc.line_of(("terms", i, key)), f"terms[{i}].{key}", message, tip)
+        # The meaning is prose on the glossary page; the expansion and the meaning are also the tooltip.
+        for message, tip in problems_in(term["definition"], catalog):
+            yield Problem(doc.path, doc.line_of(("terms", i, "definition")), f"terms[{i}].definition", message, tip)
         if "see" in term:
             for message, tip in problems_in(f"[x]({term['see']})", catalog):
                 yield Problem(doc.path, doc.line_of(("terms", i, "see")), f"terms[{i}].see", message, tip)
@@ -43,4 +51,5 @@ def _term_problems(doc, catalog):
 
 def abbreviation_lines(terms: list[dict]) -> str:
     """Python-Markdown `abbr` definitions: every use of a term on a page gets its tooltip."""
-    return "\n".join(f"*[{t['term']}]: {t['expansion']}: {t['definition']}".replace("\n", " ") for t in terms)
+    # The tooltip is an attribute; escaped here too, so that a line the abbr extension did not take would still be inert text.
+    return "\n".join(f"*[{t['term']}]: " + escape.attr(f"{t['expansion']}: {evidence.plain(t['definition'])}") for t in terms)

@@ -9,8 +9,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import escape
+
 MARKER = "generated_from"
 REDIRECT_MARKER = "<!-- generated redirect -->"
+# The icon Material links on every page: theme.favicon, unset in mkdocs.yml, so Material's default.
+SITE_ICON = "assets/images/favicon.png"
+# Redirect stubs are docs/<section>/<name>/index.html: two folders below the site root.
+STUB_SITE_ROOT = "../../"
 
 
 
@@ -20,7 +26,11 @@ def page_text(source: str, title: str, call: str, indexed: bool = True, scripts:
     indexed=False keeps a page out of search: tables and comparisons mention every pattern and
     should not outrank the patterns' own pages.
     """
+    # The theme writes the title into <title> and the header without escaping it, so it is escaped here;
+    # and it copies the header's text into a title attribute whose tooltip it draws as HTML, so a title
+    # never keeps "<" (the schemas refuse it in names and tree titles; this covers vocabulary names).
     # json.dumps gives a double-quoted string, which YAML reads back unchanged.
+    title = escape.text(title.replace("<", "‹").replace(">", "›"))
     front = [f"{MARKER}: {source}", f"title: {json.dumps(title, ensure_ascii=False)}"]
     if not indexed:
         front.append("search_index: false")
@@ -34,12 +44,25 @@ def stub_text(entry_id: str, name: str) -> str:
     return page_text(f"patterns/{entry_id}.yaml", name, f'pattern_page("{entry_id}")', scripts="mermaid")
 
 
-def redirect_text(target: str) -> str:
-    """A static page that sends readers (and search engines) to target, a relative URL."""
+def redirect_text(target: str, *, site_root: str) -> str:
+    """A static page that sends readers (and search engines) to target, a relative URL.
+
+    site_root is the relative path from the page's folder to the site root ("../../" for
+    docs/<section>/<old>/index.html); it locates the site icon, so browsers do not ask for a
+    missing /favicon.ico. The script, before the meta refresh, carries the reader's #fragment
+    over (an item link such as /patterns/old-id/#failure-x lands on the item), or keeps the
+    target's own; without JavaScript the meta refresh and the link still lead to the page.
+    """
+    href = escape.attr(target)
+    icon = escape.attr(site_root + SITE_ICON)
+    script_target = escape.json_script(target)  # no value can close the script
     return (f"<!doctype html>\n{REDIRECT_MARKER}\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>Redirecting…</title><link rel=\"canonical\" href=\"{target}\">"
-            f"<meta http-equiv=\"refresh\" content=\"0; url={target}\"></head>"
-            f"<body><p>This page has moved to <a href=\"{target}\">{target}</a>.</p></body></html>\n")
+            f"<title>Redirecting…</title><link rel=\"canonical\" href=\"{href}\">"
+            f"<link rel=\"icon\" href=\"{icon}\" type=\"image/png\">"
+            f"<script>(function () {{ var to = new URL({script_target}, location.href); "
+            f"to.hash = location.hash || to.hash; location.replace(to.href); }})();</script>"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={href}\"></head>"
+            f"<body><p>This page has moved to <a href=\"{href}\">{href}</a>.</p></body></html>\n")
 
 
 def sync_files(out_dir: Path, wanted: dict[str, str]) -> list[Path]:
@@ -70,7 +93,8 @@ def sync_pattern_pages(catalog, out_dir: Path) -> list[Path]:
     wanted = {f"{entry_id}.md": stub_text(entry_id, entry.data["name"]) for entry_id, entry in catalog.entries.items()}
     for entry in catalog.entries.values():
         for old in entry.data.get("former_ids", []):
-            wanted[f"{old}/index.html"] = redirect_text(f"../{entry.id}/")  # a renamed pattern keeps its old URL
+            # A renamed pattern keeps its old URL.
+            wanted[f"{old}/index.html"] = redirect_text(f"../{entry.id}/", site_root=STUB_SITE_ROOT)
     return sync_files(out_dir, wanted)
 
 
@@ -96,12 +120,13 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
         title = f"{catalog.entries[a].data['name']} vs {catalog.entries[b].data['name']}"
         wanted[f"{pair_slug(a, b)}.md"] = page_text(f"patterns/{a}.yaml and patterns/{b}.yaml", title,
                                                     f'compare_pair("{a}", "{b}")', indexed=False)
-        wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/")
+        wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/", site_root=STUB_SITE_ROOT)
     for a, b in catalog.vocabulary.get("retired_comparisons", []):
         if a not in catalog.entries or b not in catalog.entries or tuple(sorted((a, b))) in alternative_pairs(catalog):
             continue  # a pattern is gone, or the pair is an alternative again and its page is back
         for first, second in ((a, b), (b, a)):
-            wanted[f"{first}-vs-{second}/index.html"] = redirect_text(f"../../patterns/{a}/#related-patterns")
+            wanted[f"{first}-vs-{second}/index.html"] = redirect_text(f"../../patterns/{a}/#related-patterns",
+                                                                        site_root=STUB_SITE_ROOT)
     return sync_files(out_dir, wanted)
 
 

@@ -13,12 +13,22 @@ class Problem:
     tip: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {_sentence(self.message)} Tip: {_sentence(self.tip)}"
+        return f"{self.file}:{self.line}: {self.field}: {_sentence(self.message, LONGEST)} Tip: {_sentence(self.tip)}"
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
+LONGEST = 400  # characters of a message; a value it quotes can be as long as the file
+
+
+def _sentence(text: str, limit: int | None = None) -> str:
+    text = _one_line(text.strip(), limit)
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _one_line(text: str, limit: int | None = None) -> str:
+    """The text as one printable line: line breaks and other invisible characters shown as escapes,
+    so a problem is always exactly one line of output, whatever value it quotes."""
+    shown = "".join(ch if ch.isprintable() else ("\\n" if ch == "\n" else f"\\u{ord(ch):04x}") for ch in text)
+    return shown if limit is None or len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def field_path(path) -> str:

@@ -1,54 +1,42 @@
 """Which fields of an entry are prose, and how prose is made safe to place in a page.
 
 Prose may use Markdown for emphasis, lists, code and links. It is data, not markup:
-raw HTML, attribute lists and template syntax are escaped so they show as typed.
+raw HTML, attribute lists and template syntax are escaped so they show as typed (atlas.escape),
+and links are held to the output policy (atlas.safety).
 """
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
+from . import escape
 from .evidence import CITATION_MARK
 
 # Fields that hold identifiers, addresses or diagram source rather than prose.
 NOT_PROSE = {"id", "url", "archive_url", "seed", "mermaid", "source", "target", "type", "dimension", "family", "tags", "effect",
              "last_reviewed", "score"}
 
-CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
-_SPECIAL = re.compile("[&<>{}]")
 SITE_LINK = re.compile(r"(\]\(\s*)(/[^)\s]*)")
+# A list that starts on the line after a sentence ("...three jobs:" then "- ..."). Python-Markdown, unlike
+# CommonMark, needs a blank line there, or the items run into the paragraph as text.
+LIST_AFTER_TEXT = re.compile(r"(?m)^(?![-*+] |\d+\. )(\S.*)\n(?=(?:[-*+]|\d+\.) )")
 
 
-def walk_prose(value, path=()):
-    """Yield (path, text) for every prose string in an entry."""
+def walk_strings(value, path=(), skip=frozenset()):
+    """Yield (path, text) for every string in nested data, leaving out keys in skip."""
     if isinstance(value, dict):
         for key, child in value.items():
-            if key not in NOT_PROSE:
-                yield from walk_prose(child, path + (key,))
+            if key not in skip:
+                yield from walk_strings(child, path + (key,), skip)
     elif isinstance(value, list):
         for i, child in enumerate(value):
-            yield from walk_prose(child, path + (i,))
+            yield from walk_strings(child, path + (i,), skip)
     elif isinstance(value, str):
         yield path, value
 
 
-def escape_text(text: str) -> str:
-    """Escape everything outside code spans; Markdown escapes code spans itself."""
-    out, last = [], 0
-    for match in CODE_SPAN.finditer(text):
-        out.append(_escape_plain(text[last:match.start()]))
-        out.append(match.group(0))
-        last = match.end()
-    out.append(_escape_plain(text[last:]))
-    return "".join(out)
-
-
-def _escape_plain(text: str) -> str:
-    text = _SPECIAL.sub(lambda m: _ESCAPES[m.group(0)], text)
-    # A line that would turn into a heading or a rule inside someone else's section.
-    text = re.sub(r"(?m)^(\s*)#", r"\1\\#", text)
-    return re.sub(r"(?m)^(\s*)([=-])([=-]{2,}\s*)$", lambda m: f"{m.group(1)}&#{ord(m.group(2))};{m.group(3)}", text)
+def walk_prose(value):
+    """Yield (path, text) for every prose string in an entry."""
+    return walk_strings(value, skip=NOT_PROSE)
 
 
 def markdown(text: str, page_depth: int, docs_dir, cite=None) -> str:
@@ -57,7 +45,7 @@ def markdown(text: str, page_depth: int, docs_dir, cite=None) -> str:
     Site links (/patterns/saga/#benefits) become relative links to the Markdown
     source (../saga.md#benefits from a pattern page), so the strict build checks them.
     """
-    text = escape_text(text.strip())
+    text = escape.prose(LIST_AFTER_TEXT.sub(r"\1\n\n", text.strip()))
     # Inline citations [@source-id]: a numbered link where the page lists its sources, else left out.
     text = CITATION_MARK.sub(lambda m: cite(m.group(1)) if cite else "", text)
     return SITE_LINK.sub(lambda m: m.group(1) + site_link(m.group(2), page_depth, docs_dir), text)
@@ -76,12 +64,6 @@ def site_link(target: str, page_depth: int, docs_dir) -> str:
     return "../" * page_depth + doc + (f"#{anchor}" if anchor else "")
 
 
-def link_target(url: str) -> str:
-    """An address as a Markdown link target: anything that could close the link or open markup
-    (parentheses, angle brackets, quotes, spaces) is percent-encoded, so a URL stays one link."""
-    return quote(url, safe=":/?#[]@!$&*+,;=%~-._")
-
-
 def archive_link(source: dict) -> str:
     """' (archived copy)' linked to a source's web-archive copy, when the entry records one."""
-    return f" ([archived copy]({link_target(source['archive_url'])}))" if "archive_url" in source else ""
+    return f" ([archived copy]({escape.url(source['archive_url'])}))" if "archive_url" in source else ""

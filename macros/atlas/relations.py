@@ -1,6 +1,7 @@
 """The typed relation graph, with every declared relation seen from both ends."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -44,13 +45,22 @@ def neighbours(catalog, entry_id: str) -> set[str]:
 
 
 def relation_label(catalog, kind: str) -> str:
-    """Human label for a relation type or for the inverse of one."""
+    """Human label for a relation type or for the inverse of one (both named in the vocabulary)."""
     for name, spec in catalog.vocabulary["relation_types"].items():
         if name == kind:
             return spec["name"]
         if spec["inverse"] == kind:
-            return _INVERSE_LABELS.get(kind, kind.replace("-", " ").capitalize())
+            return spec.get("inverse_name") or kind.replace("-", " ").capitalize()
     return kind
 
 
-_INVERSE_LABELS = {"evolves-from": "Evolves from", "required-by": "Required by", "has-variant": "Has variant"}
+def relation_colour(catalog, kind: str) -> str:
+    """The colour of a relation type's lines (its inverse shares it), from the vocabulary."""
+    for name, spec in catalog.vocabulary["relation_types"].items():
+        if kind in (name, spec["inverse"]):
+            colour = str(spec.get("colour", ""))
+            return colour if re.fullmatch(r"#[0-9a-fA-F]{6}", colour) else DEFAULT_COLOUR
+    return DEFAULT_COLOUR
+
+
+DEFAULT_COLOUR = "#868e96"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 
 def skeleton_text(entry_id: str, name: str, family: str, vocab: dict) -> str:
@@ -10,6 +11,8 @@ def skeleton_text(entry_id: str, name: str, family: str, vocab: dict) -> str:
     effects = "\n".join(f"  {q}: {{effect: , reason: \"\"}}  # improves | worsens | neutral"
                         for q in vocab["quality_attributes"])
     today = datetime.date.today().isoformat()
+    # json.dumps gives a double-quoted YAML scalar, so any name (a colon, a quote, a #) stays one string.
+    name = json.dumps(name, ensure_ascii=False)
     return f"""# yaml-language-server: $schema=../schema/pattern.schema.json
 # Every field is required. See CONTRIBUTING.md for a complete example; run `make check` for what is missing.
 id: {entry_id}

@@ -13,6 +13,7 @@ import yaml
 
 from .problems import Problem, field_path
 
+MAX_DEPTH = 20  # the deepest real structure (a tree's recommendations) is 5 levels
 MAX_BYTES = 100_000  # a complete entry is 15-30 kB; anything far larger is a mistake
 
 
@@ -66,6 +67,7 @@ def read_document(file: Path, display_path: str) -> Document:
 def _anchor_problem(doc: Document, text: str) -> bool:
     """Anchors and aliases (&a, *a) are refused before anything is built: nothing needs them, and a
     few nested aliases expand into billions of nodes (an "alias bomb") that would hold CI for hours."""
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -73,6 +75,16 @@ def _anchor_problem(doc: Document, text: str) -> bool:
                                             "YAML anchors and aliases (&name, *name) are not supported",
                                             "write the value out in full where it is needed"))
                 return True
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    # The parser reads events without recursion; building nodes this deep would overflow the stack.
+                    doc.problems.append(Problem(doc.path, event.start_mark.line + 1, "(file)",
+                                                f"the data is nested more than {MAX_DEPTH} levels deep",
+                                                "entries nest a few levels at most; check for unbalanced [ or {"))
+                    return True
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
     except yaml.YAMLError:
         return False  # reported with its line by the parser below
     return False

@@ -1,6 +1,8 @@
 /* Backend Pattern Atlas: "compare any" page. Reads the data embedded in the page (no request),
    keeps the selection in the address (?p=a,b,c) so the link can be shared, and builds the table
-   with DOM methods only, so entry text is never interpreted as markup. */
+   with DOM methods only, so entry text is never interpreted as markup. The address is not trusted:
+   only ids the data has as its own keys are used (never __proto__ or toString from the prototype),
+   the rest is named in a text-only notice and dropped from the address. */
 (function () {
   "use strict";
   var root = document.getElementById("atlas-compare");
@@ -12,18 +14,40 @@
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = text;
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    Object.keys(attrs || {}).forEach(function (key) {
+      node.setAttribute(key, key === "title" ? tooltipText(attrs[key]) : attrs[key]);
+    });
     return node;
   }
 
-  function fromUrl() {
-    var raw = new URL(window.location.href).searchParams.get("p") || "";
-    return raw.split(",").filter(function (id, i, all) {
-      return id && data.patterns[id] && all.indexOf(id) === i;
-    }).slice(0, max);
+  /* The theme's tooltips show a title as HTML, so a title holding "<" is escaped once more and shows
+     the characters as typed (the same rule as the build's output policy, macros/atlas/safety.py). */
+  function tooltipText(value) {
+    value = String(value);
+    return value.indexOf("<") < 0 ? value : value.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   }
 
-  var selection = fromUrl();
+  var listed = window.AtlasAddress.listed; // atlas-address.js
+
+  /* The selection in the address (?p=a,b or ?p=a&p=b): known ids in order, each once, at most max. */
+  function fromUrl() {
+    var raw = new URL(window.location.href).searchParams.getAll("p");
+    var picked = [], unknown = [], extra = [];
+    raw.join(",").split(",").forEach(function (id) {
+      if (!id || picked.indexOf(id) >= 0) return;
+      if (!Object.hasOwn(data.patterns, id)) {
+        if (unknown.indexOf(id) < 0) unknown.push(id);
+      } else if (picked.length >= max) {
+        if (extra.indexOf(id) < 0) extra.push(id);
+      } else {
+        picked.push(id);
+      }
+    });
+    return { picked: picked, unknown: unknown, extra: extra, changed: picked.join(",") !== raw.join(",") };
+  }
+
+  var fromAddress = fromUrl();
+  var selection = fromAddress.picked;
   var picker = el("fieldset", null, { class: "atlas-compare__picker" });
   picker.appendChild(el("legend", "Patterns to compare (two to " + max + ")"));
   var byFamily = {};
@@ -52,6 +76,16 @@
   });
   var status = el("p", null, { class: "atlas-compare__status", "aria-live": "polite" });
   var result = el("div", null, { class: "atlas-compare__result" });
+  var ignored = [];
+  if (fromAddress.unknown.length) {
+    ignored.push((fromAddress.unknown.length === 1 ? "Unknown pattern " : "Unknown patterns ") + listed(fromAddress.unknown) +
+      (fromAddress.unknown.length === 1 ? " in the address was ignored." : " in the address were ignored."));
+  }
+  if (fromAddress.extra.length) {
+    ignored.push("Only " + max + " patterns fit side by side: " + listed(fromAddress.extra) +
+      (fromAddress.extra.length === 1 ? " in the address was ignored." : " in the address were ignored."));
+  }
+  if (ignored.length) root.appendChild(el("p", ignored.join(" "), { class: "atlas-compare__notice atlas-notice" }));
   // The comparison first, the picker after it: a shared link opens straight onto the table.
   root.appendChild(status);
   root.appendChild(result);
@@ -137,5 +171,5 @@
       }
     }
   }
-  update(false);
+  update(fromAddress.changed); // a cleaned-up selection replaces what the address asked for
 })();

@@ -1,6 +1,8 @@
 /* Backend Pattern Atlas: faceted explorer. Reads the site's own JSON export (same origin, no other
    request), filters on family, tags, team size, quality effects and family ratings, and keeps every
-   filter in the address. Entry text is only ever set with textContent. */
+   filter in the address. Entry text is only ever set with textContent. The address is not trusted:
+   each filter is checked against the data's own keys (never __proto__ or toString from the prototype)
+   and its allowed values; the rest is named in a text-only notice and dropped from the address. */
 (function () {
   "use strict";
   var root = document.getElementById("atlas-explorer");
@@ -25,8 +27,65 @@
     return wrap;
   }
 
-  fetch(root.getAttribute("data-source")).then(function (r) { return r.json(); }).then(function (data) {
-    var params = new URL(window.location.href).searchParams;
+  var listed = window.AtlasAddress.listed; // atlas-address.js
+
+  var LEVELS = { min: ["2", "3", "4", "5"], max: ["1", "2", "3", "4"] };
+  var EFFECTS = ["improves", "not-worse"];
+
+  /* The filters in the address that this data knows, and what was ignored, by kind. */
+  function fromAddress(raw, data, allTags) {
+    var clean = new URLSearchParams();
+    var ignored = { family: [], team: [], tag: [], filter: [] };
+    function keep(key, value, ok, bucket) {
+      if (value === "") return; // an empty filter means "any"
+      if (!ok) {
+        if (bucket.indexOf(value) < 0) bucket.push(value);
+      } else if (!clean.has(key)) {
+        clean.set(key, value);
+      }
+    }
+    raw.getAll("family").forEach(function (f) { keep("family", f, Object.hasOwn(data.families, f), ignored.family); });
+    raw.getAll("team").forEach(function (t) { keep("team", t, Object.hasOwn(data.team_sizes, t), ignored.team); });
+    var tags = [];
+    raw.getAll("tags").join(",").split(",").forEach(function (t) {
+      if (!t || tags.indexOf(t) >= 0) return;
+      if (allTags.indexOf(t) >= 0) tags.push(t); else if (ignored.tag.indexOf(t) < 0) ignored.tag.push(t);
+    });
+    if (tags.length) clean.set("tags", tags.join(","));
+    var family = clean.get("family");
+    raw.forEach(function (value, key) {
+      if (key === "family" || key === "team" || key === "tags") return;
+      var parts = /^(q|min|max)\.(.+)$/.exec(key);
+      var ok = false;
+      if (parts && parts[1] === "q") {
+        ok = Object.hasOwn(data.quality_attributes, parts[2]) && EFFECTS.indexOf(value) >= 0;
+      } else if (parts) {
+        ok = Boolean(family) && Object.hasOwn(data.families[family].attributes, parts[2]) && LEVELS[parts[1]].indexOf(value) >= 0;
+      }
+      if (ok) keep(key, value, true); else if (value !== "") keep(key, key + "=" + value, false, ignored.filter);
+    });
+    return { params: clean, ignored: ignored };
+  }
+
+  function notice(ignored) {
+    var kinds = [["family", "family", "families"], ["team", "team size", "team sizes"], ["tag", "tag", "tags"],
+      ["filter", "filter", "filters"]];
+    return kinds.filter(function (k) { return ignored[k[0]].length; }).map(function (k) {
+      var one = ignored[k[0]].length === 1;
+      return "Unknown " + (one ? k[1] : k[2]) + " " + listed(ignored[k[0]]) + " in the address " + (one ? "was" : "were") + " ignored.";
+    }).join(" ");
+  }
+
+  fetch(root.getAttribute("data-source")).then(function (r) {
+    if (!r.ok) throw new Error("HTTP " + r.status);
+    return r.json();
+  }).then(function (data) {
+    var allTags = [];
+    data.patterns.forEach(function (p) { p.tags.forEach(function (t) { if (allTags.indexOf(t) < 0) allTags.push(t); }); });
+    allTags.sort();
+    var raw = new URL(window.location.href).searchParams;
+    var checked = fromAddress(raw, data, allTags);
+    var params = checked.params;
     var form = el("form", null, { class: "atlas-explorer__form", "aria-label": "Filters" });
     var count = el("p", "", { class: "atlas-explorer__count", role: "status", "aria-live": "polite" });
     var list = el("ul", null, { class: "atlas-explorer__results" });
@@ -65,9 +124,7 @@
       var tags = el("fieldset", null, { class: "atlas-explorer__group atlas-explorer__tags" });
       tags.appendChild(el("legend", "Tags (all must match)"));
       var chosen = (params.get("tags") || "").split(",").filter(Boolean);
-      var allTags = [];
-      data.patterns.forEach(function (p) { p.tags.forEach(function (t) { if (allTags.indexOf(t) < 0) allTags.push(t); }); });
-      allTags.sort().forEach(function (t) {
+      allTags.forEach(function (t) {
         var label = el("label");
         var box = el("input", null, { type: "checkbox", name: "tag", value: t });
         box.checked = chosen.indexOf(t) >= 0;
@@ -144,12 +201,16 @@
       apply();
     });
 
+    var said = notice(checked.ignored);
+    if (said) root.appendChild(el("p", said, { class: "atlas-explorer__notice atlas-notice" }));
     root.appendChild(form);
     root.appendChild(count);
     root.appendChild(list);
+    if (params.toString() !== raw.toString()) save(); // the address keeps only the filters in use
     build();
     apply();
-  }).catch(function () {
+  }, function () {
+    // Only a failed request lands here: a fault in drawing the page is not reported as missing data.
     root.textContent = "The catalog data could not be loaded; the catalog page lists every pattern.";
   });
 })();

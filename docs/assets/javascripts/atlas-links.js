@@ -11,6 +11,22 @@
     });
   });
 
+  // The theme's own icons (Material Design "link-variant" and "check"), drawn inline: no emoji font needed.
+  var ICONS = {
+    link: "M10.59 13.41c.41.39.41 1.03 0 1.42-.39.39-1.03.39-1.42 0a5.003 5.003 0 0 1 0-7.07l3.54-3.54a5.003 5.003 0 0 1 7.07 0 5.003 5.003 0 0 1 0 7.07l-1.49 1.49c.01-.82-.12-1.64-.4-2.42l.47-.48a2.98 2.98 0 0 0 0-4.24 2.98 2.98 0 0 0-4.24 0l-3.53 3.53a2.98 2.98 0 0 0 0 4.24m2.82-4.24c.39-.39 1.03-.39 1.42 0a5.003 5.003 0 0 1 0 7.07l-3.54 3.54a5.003 5.003 0 0 1-7.07 0 5.003 5.003 0 0 1 0-7.07l1.49-1.49c-.01.82.12 1.64.4 2.43l-.47.47a2.98 2.98 0 0 0 0 4.24 2.98 2.98 0 0 0 4.24 0l3.53-3.53a2.98 2.98 0 0 0 0-4.24.973.973 0 0 1 0-1.42",
+    check: "M21 7 9 19l-5.5-5.5 1.41-1.41L9 16.17 19.59 5.59z"
+  };
+  function icon(button, name) {
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", ICONS[name]);
+    svg.appendChild(path);
+    button.replaceChildren(svg);
+  }
+
   var targets = article.querySelectorAll(".atlas-anchor[id], h2[id], h3[id]");
   Array.prototype.forEach.call(targets, function (target) {
     var id = target.id;
@@ -23,15 +39,15 @@
     button.setAttribute("data-anchor", id);
     button.setAttribute("aria-label", "Copy link to " + label);
     button.title = "Copy link";
-    button.textContent = "🔗";
+    icon(button, "link");
     button.addEventListener("click", function () {
       var url = new URL(window.location.href);
       url.hash = id;
       url.search = "";
       var done = function () {
-        button.textContent = "✓";
+        icon(button, "check");
         button.setAttribute("aria-label", "Link copied");
-        window.setTimeout(function () { button.textContent = "🔗"; button.setAttribute("aria-label", "Copy link to " + label); }, 1500);
+        window.setTimeout(function () { icon(button, "link"); button.setAttribute("aria-label", "Copy link to " + label); }, 1500);
       };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(url.href).then(done);

@@ -1,6 +1,7 @@
 /* Backend Pattern Atlas: search box in the header, backed by Pagefind. The index is split into
    small chunks that load on demand from this site, so the first result comes fast even with
-   thousands of pages. Results are built with textContent only. */
+   thousands of pages. Results are built with text nodes and <mark> elements only: excerpt HTML is
+   never parsed as markup, not even on a detached node (a detached <img> still loads its src). */
 (function () {
   "use strict";
   var input = document.getElementById("atlas-search-input");
@@ -35,10 +36,38 @@
     panel.hidden = !open;
   }
 
-  function text(html) {
-    var scratch = document.createElement("div");
-    scratch.innerHTML = html; // a detached node: nothing is rendered or run
-    return scratch.textContent.replace(/\s*¶/g, ""); // headings carry a permalink sign
+  /* Character references to text. The string is parsed as the body text of an inert document: every
+     "<" is escaped first, so no element is made, and a DOMParser document loads and runs nothing. */
+  function decode(html) {
+    return new DOMParser().parseFromString("<body>" + html.replace(/</g, "&lt;"), "text/html").body.textContent;
+  }
+
+  /* A Pagefind excerpt (text with character references and <mark> highlights) as DOM nodes: text nodes
+     and real <mark> elements; anything else that looks like a tag stays text. */
+  function excerptNodes(html) {
+    var fragment = document.createDocumentFragment();
+    String(html).split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (part) {
+      var marked = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
+      var text = decode(marked ? marked[1] : part).replace(/\s*¶/g, ""); // headings carry a permalink sign
+      if (!text) return;
+      if (marked) {
+        var mark = document.createElement("mark");
+        mark.textContent = text;
+        fragment.appendChild(mark);
+      } else {
+        fragment.appendChild(document.createTextNode(text));
+      }
+    });
+    return fragment;
+  }
+
+  /* Only links within the web, never javascript: or data: ones from a tampered index. */
+  function safeHref(url) {
+    try {
+      return /^https?:$/.test(new URL(url, window.location.href).protocol) ? url : "#";
+    } catch (error) {
+      return "#";
+    }
   }
 
   function plain(title) {
@@ -65,7 +94,7 @@
     entry.className = "atlas-search__item";
     var link = document.createElement("a");
     link.className = "atlas-search__link";
-    link.href = result.url;
+    link.href = safeHref(result.url);
     var title = document.createElement("strong");
     var name = plain(result.meta && result.meta.title ? result.meta.title : result.url);
     title.textContent = name;
@@ -75,14 +104,16 @@
     // The excerpt comes from the best section; a match at the top of a pattern page is mostly its hidden
     // list of names, so the summary stands in for it
     var summary = result.meta && result.meta.summary;
-    excerpt.textContent = section ? text(section.excerpt) : summary || text(result.excerpt || "");
+    if (section) excerpt.appendChild(excerptNodes(section.excerpt || ""));
+    else if (summary) excerpt.textContent = summary;
+    else excerpt.appendChild(excerptNodes(result.excerpt || ""));
     link.appendChild(title);
     link.appendChild(excerpt);
     entry.appendChild(link);
     if (section) {
       var jump = document.createElement("a");
       jump.className = "atlas-search__section";
-      jump.href = section.url;
+      jump.href = safeHref(section.url);
       jump.textContent = "§ " + plain(section.title);
       jump.setAttribute("aria-label", name + ", section " + plain(section.title));
       entry.appendChild(jump);

@@ -1,7 +1,10 @@
 /* Backend Pattern Atlas: decision wizard. One question at a time, a back button, the path so far,
    and a recommendation with an Architecture Decision Record to copy or download. The answers live
    in the address (?path=answer,answer,...) so a reviewer can share or reload the exact path.
-   Built with DOM methods only, so no text from the data is ever interpreted as markup. */
+   Built with DOM methods only, so no text from the data is ever interpreted as markup. The address is
+   not trusted: only answer ids that fit the tree are followed, the rest are named in a text-only
+   notice and dropped from the address, and the exported record links to the canonical page URL with
+   those checked ids only, never to the raw address. */
 (function () {
   "use strict";
   var root = document.getElementById("atlas-wizard");
@@ -15,7 +18,46 @@
     return node;
   }
 
-  function patternUrl(id) { return new URL("../../patterns/" + id + "/", window.location.href).href; }
+  /* The page itself, without query or fragment: nothing from the address but its path. */
+  function pageUrl() { return window.location.origin + window.location.pathname; }
+
+  /* A URL as it may stand inside Markdown link parentheses: no character that ends or opens one. */
+  function markdownUrl(href) {
+    return href.replace(/[\s()<>\[\]"'`\\]/g, function (c) {
+      return "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
+    });
+  }
+
+  /* Text as it may stand inside Markdown link brackets. */
+  function markdownLinkText(text) { return String(text).replace(/[\\[\]]/g, "\\$&"); }
+
+  function patternUrl(id) { return markdownUrl(new URL("../../patterns/" + id + "/", pageUrl()).href); }
+
+  /* The shareable link to this path: the canonical page URL and the checked answer ids only. */
+  function pathUrl(answerIds) {
+    var url = new URL(pageUrl());
+    if (answerIds.length) url.searchParams.set("path", answerIds.join(","));
+    return markdownUrl(url.href);
+  }
+
+  var listed = window.AtlasAddress.listed; // atlas-address.js
+
+  /* Sort the ids from the address into those that answer the question reached so far, in order, and
+     those that do not (unknown ids, ids of other questions, anything after the outcome). */
+  function fit(answerIds) {
+    var taken = [], ignored = [], node = tree.start, done = false;
+    answerIds.forEach(function (id) {
+      var question = !done && Object.hasOwn(tree.questions, node) ? tree.questions[node] : null;
+      var answer = question ? question.answers.filter(function (a) { return a.id === id; })[0] : null;
+      if (!answer) {
+        if (ignored.indexOf(id) < 0) ignored.push(id);
+        return;
+      }
+      taken.push(id);
+      if (answer.outcome) done = true; else node = answer.next;
+    });
+    return { taken: taken, ignored: ignored };
+  }
 
   /* Follow answer ids from the start; stop at the first one that does not fit. */
   function walk(answerIds) {
@@ -32,13 +74,17 @@
   }
 
   function readPath() {
-    var raw = new URL(window.location.href).searchParams.get("path");
-    return raw ? raw.split(",").filter(Boolean) : [];
+    return new URL(window.location.href).searchParams.getAll("path").join(",").split(",").filter(Boolean);
+  }
+
+  function addressWith(answerIds) {
+    var url = new URL(window.location.href);
+    if (answerIds.length) url.searchParams.set("path", answerIds.join(",")); else url.searchParams.delete("path");
+    return url;
   }
 
   function go(answerIds, push) {
-    var url = new URL(window.location.href);
-    if (answerIds.length) url.searchParams.set("path", answerIds.join(",")); else url.searchParams.delete("path");
+    var url = addressWith(answerIds);
     if (push) window.history.pushState(null, "", url); else window.history.replaceState(null, "", url);
     render(true);
   }
@@ -52,12 +98,12 @@
       "# ADR: " + outcome.title, "",
       "- Status: proposed",
       "- Date: " + today,
-      "- Decision path: [" + tree.title + "](" + window.location.href + ")", "",
+      "- Decision path: [" + markdownLinkText(tree.title) + "](" + pathUrl(state.steps.map(function (s) { return s.answer.id; })) + ")", "",
       "## Context", "", tree.summary, "", "Answers that led here:", ""];
     state.steps.forEach(function (step) { lines.push("- " + step.question.text + " **" + step.answer.text + "**"); });
     lines.push("", "## Decision", "", outcome.title + ".", "");
     outcome.recommends.forEach(function (rec) {
-      lines.push("- Use [" + tree.patterns[rec.pattern].name + "](" + patternUrl(rec.pattern) + "): " + rec.reason);
+      lines.push("- Use [" + markdownLinkText(tree.patterns[rec.pattern].name) + "](" + patternUrl(rec.pattern) + "): " + rec.reason);
     });
     lines.push("", "## Consequences", "", "Positive, from the " + pattern.name + " entry's benefits:", "");
     pattern.benefits.forEach(function (b) { lines.push("- " + b[0] + ": " + b[1]); });
@@ -72,10 +118,17 @@
   }
 
   function render(moveFocus) {
-    var answerIds = readPath();
-    var state = walk(answerIds);
+    var fitted = fit(readPath());
+    if (fitted.ignored.length) window.history.replaceState(null, "", addressWith(fitted.taken)); // drop what did not fit
+    var state = walk(fitted.taken);
     var taken = state.steps.map(function (s) { return s.answer.id; });
     root.textContent = "";
+    if (fitted.ignored.length) {
+      var one = fitted.ignored.length === 1;
+      root.appendChild(el("p", (one ? "Answer " : "Answers ") + listed(fitted.ignored) + " in the address " +
+        (one ? "does" : "do") + " not fit this decision and " + (one ? "was" : "were") + " ignored.",
+        { class: "atlas-wizard__notice atlas-notice" }));
+    }
 
     var controls = el("div", null, { class: "atlas-wizard__controls" });
     var back = el("button", "Back", { type: "button", class: "md-button" });

@@ -1,7 +1,9 @@
 """The catalog page, /patterns/: every pattern by family, with its summary."""
 from __future__ import annotations
 
-from ..prose import escape_text, markdown
+from .. import escape
+from ..prose import markdown
+from .tables import cell
 
 
 def render_catalog_page(catalog) -> str:
@@ -16,11 +18,11 @@ def render_catalog_page(catalog) -> str:
         if not members:
             continue
         rows = ["| Pattern | Summary |", "|---|---|"]
-        rows += [f"| [{escape_text(e.data['name'])}]({e.id}.md) | {markdown(e.data['summary'], 1, catalog.docs_dir)} |"
+        rows += [f"| [{escape.plain(e.data['name'])}]({e.id}.md) | {cell(markdown(e.data['summary'], 1, catalog.docs_dir))} |"
                  for e in sorted(members, key=lambda e: e.data["name"].casefold())]
-        attributes = "\n".join(f"- **{a['name']}**: {escape_text(a['definition'])}" for a in family["attributes"].values())
-        out += [f"## {family['name']} {{ #{family_id} }}", escape_text(family["description"]), "\n".join(rows),
-                f'??? info "How {family["name"].lower()} are rated"\n\n' + _indent(attributes)]
+        attributes = "\n".join(f"- **{escape.plain(a['name'])}**: {escape.prose(a['definition'])}" for a in family["attributes"].values())
+        out += [f"## {escape.plain(family['name'])} {{ #{family_id} }}", escape.prose(family["description"]), "\n".join(rows),
+                f'??? info "How {escape.plain(family["name"].lower())} are rated"\n\n' + _indent(attributes)]
     return "\n\n".join(out) + "\n"
 
 

@@ -5,6 +5,7 @@ from ..evidence import plain_all
 
 import json
 
+from .. import escape
 from ..comparisons import alternative_pairs, pair_slug
 from ..prose import markdown
 from .tables import EFFECT_SYMBOL, cell, effect_link, score_link
@@ -13,7 +14,7 @@ from .tables import EFFECT_SYMBOL, cell, effect_link, score_link
 def render_pair_page(catalog, a_id: str, b_id: str) -> str:
     a, b = catalog.entries[a_id], catalog.entries[b_id]
     vocab = catalog.vocabulary
-    name_a, name_b = cell(a.data["name"]), cell(b.data["name"])
+    name_a, name_b = escape.plain(a.data["name"]), escape.plain(b.data["name"])
     link_a, link_b = f"[{name_a}](../patterns/{a_id}.md)", f"[{name_b}](../patterns/{b_id}.md)"
     notes = [r["note"] for e, other in ((a, b_id), (b, a_id)) for r in e.data["relations"] if r["target"] == other]
     out = [f"# {name_a} vs {name_b}",
@@ -23,7 +24,7 @@ def render_pair_page(catalog, a_id: str, b_id: str) -> str:
     out += ["## In brief { #in-brief }",
             "| Aspect | " + link_a + " | " + link_b + " |\n|---|---|---|\n"
             f"| What it is | {cell(a.data['summary'])} | {cell(b.data['summary'])} |\n"
-            f"| Family | {vocab['families'][a.data['family']]['name']} | {vocab['families'][b.data['family']]['name']} |\n"
+            f"| Family | {escape.plain(vocab['families'][a.data['family']]['name'])} | {escape.plain(vocab['families'][b.data['family']]['name'])} |\n"
             f"| Main benefit | {cell(a.data['benefits'][0]['text'])} | {cell(b.data['benefits'][0]['text'])} |\n"
             f"| Main cost | {cell(a.data['costs'][0]['text'])} | {cell(b.data['costs'][0]['text'])} |"]
 
@@ -31,7 +32,7 @@ def render_pair_page(catalog, a_id: str, b_id: str) -> str:
     for q_id, quality in vocab["quality_attributes"].items():
         ea, eb = a.data["quality_effects"][q_id]["effect"], b.data["quality_effects"][q_id]["effect"]
         mark = "**differs**" if ea != eb else ""
-        rows.append(f"| {quality['name']} | {effect_link(a, q_id, '../patterns/')} {ea} | {effect_link(b, q_id, '../patterns/')} {eb} | {mark} |")
+        rows.append(f"| {escape.plain(quality['name'])} | {effect_link(a, q_id, '../patterns/')} {ea} | {effect_link(b, q_id, '../patterns/')} {eb} | {mark} |")
     out += ["## Qualities side by side { #qualities }",
             f"{EFFECT_SYMBOL['improves']} improves · {EFFECT_SYMBOL['neutral']} neutral · {EFFECT_SYMBOL['worsens']} worsens; "
             "each mark links to its reason.", "\n".join(rows)]
@@ -43,9 +44,9 @@ def render_pair_page(catalog, a_id: str, b_id: str) -> str:
             sa, sb = a.data["ratings"][attr_id]["score"], b.data["ratings"][attr_id]["score"]
             diff = sa - sb
             marked = f"**{name_a if diff > 0 else name_b} +{abs(diff)}**" if diff else "same"
-            rows.append(f"| {attr['name']} | {score_link(a, attr_id, '../patterns/')} | {score_link(b, attr_id, '../patterns/')} | {marked} |")
+            rows.append(f"| {escape.plain(attr['name'])} | {score_link(a, attr_id, '../patterns/')} | {score_link(b, attr_id, '../patterns/')} | {marked} |")
         out += ["## Ratings side by side { #ratings }",
-                f"Both belong to the {family['name'].lower()} family and are rated on its attributes (5 is best for you).",
+                f"Both belong to the {escape.plain(family['name'].lower())} family and are rated on its attributes (5 is best for you).",
                 "\n".join(rows)]
     else:
         out += ["## Ratings side by side { #ratings }",
@@ -71,11 +72,11 @@ def _moving(catalog, a, b) -> str:
     for source, target in ((a, b), (b, a)):
         for relation in source.data["relations"]:
             if relation["target"] == target.id and relation["type"] == "evolves-into":
-                lines.append(f"- **{cell(source.data['name'])} often grows into {cell(target.data['name'])}.** "
+                lines.append(f"- **{escape.plain(source.data['name'])} often grows into {escape.plain(target.data['name'])}.** "
                              f"{markdown(relation['note'], 1, catalog.docs_dir)}")
     for source, target in ((a, b), (b, a)):
         needs = "; ".join(markdown(p, 1, catalog.docs_dir).rstrip(".") for p in target.data["prerequisites"])
-        lines.append(f"- **From {cell(source.data['name'])} to {cell(target.data['name'])}:** have in place first: {needs}.")
+        lines.append(f"- **From {escape.plain(source.data['name'])} to {escape.plain(target.data['name'])}:** have in place first: {needs}.")
     if "strangler-fig" in catalog.entries:
         lines.append("- Move one part of the system at a time and keep the way back open; the "
                      "[strangler fig](../patterns/strangler-fig.md) entry describes how.")
@@ -98,8 +99,8 @@ def compare_data(catalog) -> dict:
 
 
 def render_compare_any(catalog) -> str:
-    data = json.dumps(plain_all(compare_data(catalog)), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    pairs = "\n".join(f"- [{cell(catalog.entries[a].data['name'])} vs {cell(catalog.entries[b].data['name'])}]({pair_slug(a, b)}.md)"
+    data = escape.json_script(plain_all(compare_data(catalog)))
+    pairs = "\n".join(f"- [{escape.plain(catalog.entries[a].data['name'])} vs {escape.plain(catalog.entries[b].data['name'])}]({pair_slug(a, b)}.md)"
                       for a, b in alternative_pairs(catalog))
     return "\n\n".join([
         "Pick two to four patterns to see them side by side. The selection is kept in the address, so the link "

@@ -8,8 +8,8 @@ from ..evidence import plain_all
 import json
 import textwrap
 
-from ..prose import escape_text, link_target
-from .graph_svg import escape
+from .. import escape
+from ..prose import markdown
 from .tables import cell
 
 BOX_W, LINE_H, GAP_X, GAP_Y = 210, 15, 30, 70
@@ -20,19 +20,19 @@ def render_decisions_index(trees, catalog) -> str:
     for tree in trees:
         patterns = sorted({r["pattern"] for o in tree.data["outcomes"] for r in o["recommends"]},
                           key=lambda p: catalog.entries[p].data["name"].casefold())
-        rows.append(f"| [{cell(tree.data['title'])}]({tree.id}.md) | {cell(tree.data['summary'])} | "
-                    + ", ".join(f"[{cell(catalog.entries[p].data['name'])}](../patterns/{p}.md)" for p in patterns) + " |")
+        rows.append(f"| [{escape.plain(tree.data['title'])}]({tree.id}.md) | {cell(tree.data['summary'])} | "
+                    + ", ".join(f"[{escape.plain(catalog.entries[p].data['name'])}](../patterns/{p}.md)" for p in patterns) + " |")
     return ("Start from your situation rather than a pattern name. Each decision asks a few questions and ends "
             "with a recommendation you can defend in a review, a link that keeps your answers, and an "
             "Architecture Decision Record ready to paste.\n\n" + "\n".join(rows) + "\n")
 
 
 def render_tree_page(tree, catalog) -> str:
-    data = json.dumps(plain_all(wizard_data(tree, catalog)), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    data = escape.json_script(plain_all(wizard_data(tree, catalog)))
     sources = "\n".join(
         f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>'
-        + (f"[{cell(s['title'])}]({link_target(s['url'])})" if "url" in s else
-           f"*{cell(catalog.vocabulary['seeds'][s['seed']]['title'])}*, one of the articles the atlas started from (not publicly available)")
+        + (f"[{escape.plain(s['title'])}]({escape.url(s['url'])})" if "url" in s else
+           f"*{escape.plain(catalog.vocabulary['seeds'][s['seed']]['title'])}*, one of the articles the atlas started from (not publicly available)")
         for n, s in enumerate(tree.data["sources"], 1))
     return "\n\n".join([
         cell(tree.data["summary"]),
@@ -75,16 +75,16 @@ def outline(tree, catalog) -> str:
         pad = "    " * depth
         anchor = "" if qid in anchored else f'<span class="atlas-anchor" id="q-{qid}"></span>'
         anchored.add(qid)
-        lines.append(f"{pad}- {anchor}**{escape_text(questions[qid]['text'])}**")
+        lines.append(f"{pad}- {anchor}**{markdown(questions[qid]['text'], 1, catalog.docs_dir)}**")
         for answer in questions[qid]["answers"]:
-            lines.append(f"{pad}    - *{escape_text(answer['text'])}*")
+            lines.append(f"{pad}    - *{markdown(answer['text'], 1, catalog.docs_dir)}*")
             if "next" in answer:
                 question(answer["next"], depth + 2)
             else:
                 outcome = outcomes[answer["outcome"]]
-                recs = "; ".join(f"[{cell(catalog.entries[r['pattern']].data['name'])}](../patterns/{r['pattern']}.md)"
+                recs = "; ".join(f"[{escape.plain(catalog.entries[r['pattern']].data['name'])}](../patterns/{r['pattern']}.md)"
                                  for r in outcome["recommends"])
-                lines.append(f"{pad}        - → **{escape_text(outcome['title'])}**: {recs}")
+                lines.append(f"{pad}        - → **{escape.plain(outcome['title'])}**: {recs}")
 
     question(tree.data["start"], 0)
     return "\n".join(lines)
@@ -137,7 +137,7 @@ def tree_svg(tree, catalog) -> str:
     height = y - GAP_Y + 10
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
              f'aria-labelledby="atlas-tree-title atlas-tree-desc" class="atlas-graph atlas-tree" style="min-width:{min(width, 900):.0f}px">',
-             f'<title id="atlas-tree-title">{escape(tree.data["title"])}</title>',
+             f'<title id="atlas-tree-title">{escape.text(tree.data["title"])}</title>',
              f'<desc id="atlas-tree-desc">{len(questions)} questions leading to {len(outcomes)} outcomes; '
              'the same tree follows as a nested outline.</desc>']
     for node in order:
@@ -152,7 +152,7 @@ def tree_svg(tree, catalog) -> str:
             # Nearer the child than the parent, so sibling labels fan out instead of piling up.
             lx, ly = x1 + (x2 - x1) * 0.7, y1 + (y2 - y1) * 0.55
             for k, text in enumerate(_wrap(answer["text"], 26, 2)):
-                parts.append(f'<text class="atlas-tree__answer" x="{lx:.0f}" y="{ly + k * 12:.0f}" text-anchor="middle">{escape(text)}</text>')
+                parts.append(f'<text class="atlas-tree__answer" x="{lx:.0f}" y="{ly + k * 12:.0f}" text-anchor="middle">{escape.text(text)}</text>')
     for node in order:
         x, y = pos[node]
         is_q = node in questions
@@ -163,9 +163,9 @@ def tree_svg(tree, catalog) -> str:
             if not is_q and text.startswith("→ "):
                 rec = outcomes[node.removeprefix("outcome:")]["recommends"][k - len(label[node]) + len(outcomes[node.removeprefix("outcome:")]["recommends"])]
                 parts.append(f'<a href="../../patterns/{rec["pattern"]}/" class="atlas-graph__node"><text x="{x + 10:.0f}" y="{ty:.0f}" '
-                             f'class="atlas-tree__link">{escape(text)}</text></a>')
+                             f'class="atlas-tree__link">{escape.text(text)}</text></a>')
             else:
                 weight = ' font-weight="bold"' if not is_q and k == 0 else ""
-                parts.append(f'<text x="{x + 10:.0f}" y="{ty:.0f}"{weight}>{escape(text)}</text>')
+                parts.append(f'<text x="{x + 10:.0f}" y="{ty:.0f}"{weight}>{escape.text(text)}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -6,28 +6,16 @@ No JavaScript and no network: nodes are links, colours mark relation types, and 
 from __future__ import annotations
 
 import math
-from html import escape as _html_escape
 
-from ..relations import links_of, relation_label
+from .. import escape as _escape
+from ..relations import links_of, relation_colour, relation_label
 
-# One colour per relation type as seen from its declaring side; inverses share the colour.
-COLOURS = {
-    "alternative-to": "#d9480f",
-    "complements": "#2b8a3e",
-    "often-combined-with": "#1971c2",
-    "evolves-into": "#7048e8",
-    "evolves-from": "#7048e8",
-    "requires": "#c2255c",
-    "required-by": "#c2255c",
-    "variant-of": "#868e96",
-    "has-variant": "#868e96",
-}
 FAMILY_COLOURS = ["#364fc7", "#087f5b", "#e67700", "#c92a2a", "#5f3dc4", "#0b7285", "#862e9c", "#2f9e44"]
 
 
 def escape(text: str) -> str:
-    """HTML-escape, and neutralise template braces too: names are data, never syntax."""
-    return _html_escape(text).replace("{", "&#123;").replace("}", "&#125;")
+    """Text inside the SVG drawings (text content and attribute values alike)."""
+    return _escape.text(text)
 
 
 LABEL_MAX = 30
@@ -77,7 +65,7 @@ def catalog_map_svg(catalog, href) -> str:
         # Pull the curve towards the centre: related patterns far apart on the circle curve more.
         cx, cy = (x1 + x2) / 2 * 0.35 + centre * 0.65, (y1 + y2) / 2 * 0.35 + centre * 0.65
         parts.append(f'<path d="M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}" fill="none" '
-                     f'stroke="{COLOURS.get(kind, "#868e96")}" stroke-width="1.4" stroke-opacity="0.65">'
+                     f'stroke="{relation_colour(catalog, kind)}" stroke-width="1.4" stroke-opacity="0.65">'
                      f'<title>{escape(catalog.entries[source].data["name"])} — {escape(relation_label(catalog, kind).lower())} — '
                      f'{escape(catalog.entries[target].data["name"])}</title></path>')
     for entry in entries:
@@ -112,7 +100,7 @@ def neighbourhood_svg(catalog, entry_id: str, href) -> str:
     for i, link in enumerate(links):
         angle = 2 * math.pi * i / max(len(links), 1) - math.pi / 2
         x, y = cx + rx * math.cos(angle), cy + ry * math.sin(angle)
-        colour = COLOURS.get(link.kind, "#868e96")
+        colour = relation_colour(catalog, link.kind)
         label = relation_label(catalog, link.kind).lower()
         parts.append(f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="{colour}" stroke-width="2"/>'
                      f'<text class="atlas-graph__edge-label" x="{(cx + x) / 2:.1f}" y="{(cy + y) / 2 - 4:.1f}" '

@@ -1,7 +1,8 @@
 """The "How to read the atlas" page, generated from schema/vocabulary.yaml so it never drifts."""
 from __future__ import annotations
 
-from ..prose import escape_text
+from .. import escape
+from .tables import cell
 
 SECTIONS = [
     ("Context, Problem, Solution", "The situation, the problem stated without its answer, and the idea of the answer, with the mechanism step by step and a diagram."),
@@ -25,17 +26,17 @@ def render_guide_page(catalog) -> str:
            "\n".join(f"- **{name}.** {text}" for name, text in SECTIONS),
            "## Families and their rated attributes { #families }"]
     for family_id, family in vocab["families"].items():
-        attrs = "\n".join(f"| {a['name']} | {escape_text(a['definition'])} |" for a in family["attributes"].values())
-        out += [f"### {family['name']} {{ #family-{family_id} }}", escape_text(family["description"]),
+        attrs = "\n".join(f"| {escape.plain(a['name'])} | {cell(a['definition'])} |" for a in family["attributes"].values())
+        out += [f"### {escape.plain(family['name'])} {{ #family-{family_id} }}", escape.prose(family["description"]),
                 "| Attribute | Definition |\n|---|---|\n" + attrs]
     out += ["## Catalog-wide qualities { #qualities }",
             "Every pattern states its effect on each of these, so any two patterns can be set side by side.",
             "| Quality | Definition |\n|---|---|\n" + "\n".join(
-                f"| {q['name']} | {escape_text(q['definition'])} |" for q in vocab["quality_attributes"].values()),
+                f"| {escape.plain(q['name'])} | {cell(q['definition'])} |" for q in vocab["quality_attributes"].values()),
             "## Relation types { #relations }",
             "| Relation | Seen from the other side | Meaning |\n|---|---|---|\n" + "\n".join(
-                f"| {r['name']} | {r['inverse'].replace('-', ' ').capitalize()} | {escape_text(r['description'])} |"
+                f"| {escape.plain(r['name'])} | {escape.plain(r['inverse'].replace('-', ' ').capitalize())} | {cell(r['description'])} |"
                 for r in vocab["relation_types"].values()),
             "## Signal dimensions { #signals }",
-            "\n".join(f"- **{d.replace('-', ' ').capitalize()}:** {escape_text(text)}" for d, text in vocab["signal_dimensions"].items())]
+            "\n".join(f"- **{escape.plain(d.replace('-', ' ').capitalize())}:** {escape.prose(text)}" for d, text in vocab["signal_dimensions"].items())]
     return "\n\n".join(out) + "\n"

@@ -1,15 +1,16 @@
 """The map page, /map/: the whole catalog as a graph of its typed relations, and the same relations as text."""
 from __future__ import annotations
 
-from ..prose import escape_text
-from ..relations import relation_label
-from .graph_svg import COLOURS, catalog_edges, catalog_map_svg, escape, family_colour
+from .. import escape as _escape
+from ..relations import relation_colour, relation_label
+from .graph_svg import catalog_edges, catalog_map_svg, escape, family_colour
+from .tables import cell
 
 
 def render_map_page(catalog) -> str:
     svg = catalog_map_svg(catalog, lambda entry_id: f"../patterns/{entry_id}/")
     declared = catalog.vocabulary["relation_types"]
-    legend = " ".join(f'<span class="atlas-legend__item"><span class="atlas-legend__swatch" style="background:{COLOURS[name]}"></span>'
+    legend = " ".join(f'<span class="atlas-legend__item"><span class="atlas-legend__swatch" style="background:{escape(relation_colour(catalog, name))}"></span>'
                       f'{escape(spec["name"])}</span>' for name, spec in declared.items())
     families = " ".join(f'<span class="atlas-legend__item"><span class="atlas-legend__dot" style="background:{family_colour(catalog, fid)}"></span>'
                         f'{escape(f["name"])}</span>' for fid, f in catalog.vocabulary["families"].items()
@@ -17,9 +18,9 @@ def render_map_page(catalog) -> str:
     rows = ["| Pattern | Relation | Pattern | Why |", "|---|---|---|---|"]
     for source, target, kind in catalog_edges(catalog):
         note = next(r["note"] for r in catalog.entries[source].data["relations"] if r["target"] == target and r["type"] == kind)
-        rows.append(f"| [{escape_text(catalog.entries[source].data['name'])}](patterns/{source}.md) | {relation_label(catalog, kind)} "
-                    f"| [{escape_text(catalog.entries[target].data['name'])}](patterns/{target}.md) "
-                    f"| {escape_text(note).replace('|', '&#124;').replace(chr(10), ' ')} |")
+        rows.append(f"| [{_escape.plain(catalog.entries[source].data['name'])}](patterns/{source}.md) | {_escape.plain(relation_label(catalog, kind))} "
+                    f"| [{_escape.plain(catalog.entries[target].data['name'])}](patterns/{target}.md) "
+                    f"| {cell(note)} |")
     return "\n\n".join([
         f"Every pattern in the atlas and every relation between them: {len(catalog.entries)} patterns, "
         f"{len(catalog_edges(catalog))} relations. Select a pattern to open its page; hover a line to see the relation.",

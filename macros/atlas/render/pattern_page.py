@@ -1,10 +1,9 @@
 """The page of one pattern, /patterns/<id>/, as Markdown generated from its entry alone."""
 from __future__ import annotations
 
-import html
-
+from .. import escape
 from ..evidence import plain
-from ..prose import archive_link, escape_text, link_target, markdown
+from ..prose import archive_link, markdown
 from ..relations import links_of, relation_label
 from ..comparisons import pair_slug
 from .charts import ratings_chart_svg
@@ -56,19 +55,19 @@ class _Page:
         d, vocab = self.data, self.catalog.vocabulary
         family = vocab["families"][d["family"]]["name"]
         tags = ", ".join(f"`{t}`" for t in d["tags"])
-        facts = [f"**Family:** [{family}](index.md#{d['family']})"]
+        facts = [f"**Family:** [{escape.plain(family)}](index.md#{d['family']})"]
         if d["aliases"]:
-            facts.append("**Also known as:** " + ", ".join(escape_text(a) for a in d["aliases"]))
+            facts.append("**Also known as:** " + ", ".join(escape.plain(a) for a in d["aliases"]))
         if d.get("team_fit"):
-            facts.append("**Team size:** " + ", ".join(d["team_fit"]))
+            facts.append("**Team size:** " + ", ".join(escape.plain(t) for t in d["team_fit"]))
         facts += [f"**Tags:** {tags}", f"**Last reviewed:** {d['last_reviewed']}"]
         # What readers type weighs most in search (Pagefind's data-pagefind-weight): the name and the
         # search keywords, then the aliases. Hidden: the facts line below already shows the aliases.
         # A search hit up here is shown with the summary rather than a run of names.
-        keywords = " · ".join(escape_text(t) for t in [d["name"], *d.get("search_keywords", [])])
-        aliases = " · ".join(escape_text(t) for t in d["aliases"])
+        keywords = " · ".join(escape.text(t) for t in [d["name"], *d.get("search_keywords", [])])
+        aliases = " · ".join(escape.text(t) for t in d["aliases"])
         return "\n".join([
-            f"# {escape_text(d['name'])}",
+            f"# {escape.plain(d['name'])}",
             "",
             f'<p class="atlas-search-terms" aria-hidden="true"><span data-pagefind-weight="10" data-pagefind-meta="keywords">'
             f'{keywords}</span> <span data-pagefind-weight="6" data-pagefind-meta="aliases">{aliases}</span></p>',
@@ -87,11 +86,11 @@ class _Page:
         # diagram scrolls into view; the source stays readable as text until then (and without JavaScript).
         # Search skips the source ("participant", "->>") and keeps the caption.
         source = "\n".join(line for line in d["diagram"]["mermaid"].splitlines() if line.strip())
-        caption = html.escape(plain(d["diagram"]["caption"]), quote=True)
+        caption = plain(d["diagram"]["caption"])
         diagram = "\n".join([
             '<figure class="atlas-diagram">',
-            f'<pre class="atlas-mermaid" data-pagefind-ignore aria-label="Diagram source: {caption}">{html.escape(source)}</pre>',
-            f"<figcaption>{caption}</figcaption>",
+            f'<pre class="atlas-mermaid" data-pagefind-ignore aria-label="Diagram source: {escape.attr(caption)}">{escape.text(source)}</pre>',
+            f"<figcaption>{escape.text(caption)}</figcaption>",
             "</figure>",
         ])
         return "\n\n".join([
@@ -105,7 +104,7 @@ class _Page:
     def signals(self) -> str:
         out = []
         for key, title, anchor in (("use_when", "When to use", "when-to-use"), ("avoid_when", "When to avoid", "when-to-avoid")):
-            items = [f"- **{_dimension_label(s['dimension'])}:** {self.md(s['signal'])}{self.cite(s)}"
+            items = [f"- **{escape.plain(_dimension_label(s['dimension']))}:** {self.md(s['signal'])}{self.cite(s)}"
                      for s in self.data[key]]
             out += [f"## {title} {{ #{anchor} }}", "\n".join(items)]
         return "\n\n".join(out)
@@ -113,7 +112,7 @@ class _Page:
     def claims(self) -> str:
         out = []
         for key, title, prefix in (("benefits", "Benefits", "benefit"), ("costs", "Costs", "cost")):
-            items = [f'- <span class="atlas-anchor" id="{prefix}-{c["id"]}"></span>**{escape_text(c["force"])}** — '
+            items = [f'- <span class="atlas-anchor" id="{prefix}-{c["id"]}"></span>**{escape.plain(c["force"])}** — '
                      f'{self.md(c["text"])}{self.cite(c)}' for c in self.data[key]]
             out += [f"## {title} {{ #{key} }}", "\n".join(items)]
         return "\n\n".join(out)
@@ -129,11 +128,11 @@ class _Page:
             rating = self.data["ratings"][attr_id]
             score = rating["score"]
             meter = "●" * score + "○" * (5 - score)
-            rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{attr["name"]}](../guide.md#family-{family_id} "{title_attr(attr["definition"])}")'
+            rows.append(f'| <span class="atlas-anchor" id="rating-{attr_id}"></span>[{escape.plain(attr["name"])}](../guide.md#family-{family_id} "{title_attr(attr["definition"])}")'
                         f' | <span class="atlas-score" role="img" aria-label="{score} out of 5">{meter}</span> {score}/5 | {_cell(self.md(rating["rationale"]))} |')
         chart = f'<div class="atlas-chart-wrap">{ratings_chart_svg(self.entry, family)}</div>'
         return _unindexed("\n".join(["## Ratings { #ratings }", "",
-                                      f"Scored 1–5 on the attributes of the {family['name'].lower()} family; 5 is always best "
+                                      f"Scored 1–5 on the attributes of the {escape.plain(family['name'].lower())} family; 5 is always best "
                                       f"for you. Compare the whole family on the [family tables](../tradeoffs/families.md#{family_id}).",
                                       "", chart, "", *rows]))
 
@@ -142,16 +141,16 @@ class _Page:
         rows = ["| Quality | Effect | Why |", "|---|---|---|"]
         for q_id, quality in qualities.items():
             effect = self.data["quality_effects"][q_id]
-            rows.append(f'| <span class="atlas-anchor" id="effect-{q_id}"></span>{quality["name"]} '
+            rows.append(f'| <span class="atlas-anchor" id="effect-{q_id}"></span>{escape.plain(quality["name"])} '
                         f'| <span class="atlas-effect atlas-effect--{effect["effect"]}">{EFFECT_MARKS[effect["effect"]]}</span> '
                         f'| {_cell(self.md(effect["reason"]))} |')
         return _unindexed("\n".join(["## Quality effects { #quality-effects }", "",
                                       "The effect on the qualities every pattern in the atlas is compared on.", "", *rows]))
 
     def failures(self) -> str:
-        modes = [f'- <span class="atlas-anchor" id="failure-{f["id"]}"></span>**{escape_text(f["name"])}.** {_failure_label(f)}{self.md(f["description"])}'
+        modes = [f'- <span class="atlas-anchor" id="failure-{f["id"]}"></span>**{escape.plain(f["name"])}.** {_failure_label(f)}{self.md(f["description"])}'
                  f'{self.cite(f)}\n\n    *Mitigation:* {_indent(self.md(f["mitigation"]))}' for f in self.data["failure_modes"]]
-        antis = [f'- <span class="atlas-anchor" id="anti-pattern-{a["id"]}"></span>**{escape_text(a["name"])}.** '
+        antis = [f'- <span class="atlas-anchor" id="anti-pattern-{a["id"]}"></span>**{escape.plain(a["name"])}.** '
                  f'{self.md(a["description"])}{self.cite(a)}' for a in self.data["anti_patterns"]]
         # Blank lines between items: each failure mode has a second paragraph, which would otherwise swallow the next item.
         return "\n\n".join(["## Failure modes { #failure-modes }", "\n\n".join(modes),
@@ -167,7 +166,7 @@ class _Page:
             other = self.catalog.entries[link.target]
             compare = (f" ([compare side by side](../compare/{pair_slug(self.entry.id, link.target)}.md))"
                        if link.kind == "alternative-to" else "")
-            lines.append(f"- **{relation_label(self.catalog, link.kind)}** [{escape_text(other.data['name'])}]({link.target}.md)"
+            lines.append(f"- **{escape.plain(relation_label(self.catalog, link.kind))}** [{escape.plain(other.data['name'])}]({link.target}.md)"
                          f"{compare} — {self.relation_note(link)}")
         graph = neighbourhood_svg(self.catalog, self.entry.id, lambda other: f"../{other}/")
         return _unindexed("\n\n".join(["## Related patterns { #related-patterns }", f'<div class="atlas-graph-wrap">{graph}</div>',
@@ -181,11 +180,11 @@ class _Page:
                "The sources below answer these questions differently; each position is shown with its source rather than averaged."]
         for item in items:
             positions = "\n".join(f"- {self.md(p['claim'])}{self.cite(p)}" for p in item["positions"])
-            out += [f'<span class="atlas-anchor" id="disagreement-{item["id"]}"></span>**{escape_text(item["topic"])}**', positions]
+            out += [f'<span class="atlas-anchor" id="disagreement-{item["id"]}"></span>**{escape.plain(item["topic"])}**', positions]
         return "\n\n".join(out)
 
     def examples(self) -> str:
-        items = "\n".join(f"- **{escape_text(e['name'])}.** {self.md(e['text'])}{self.cite(e)}" for e in self.data["examples"])
+        items = "\n".join(f"- **{escape.plain(e['name'])}.** {self.md(e['text'])}{self.cite(e)}" for e in self.data["examples"])
         return f"## Real-world examples {{ #examples }}\n\n{items}"
 
     def checklist(self) -> str:
@@ -196,10 +195,10 @@ class _Page:
     def sources(self) -> str:
         items = []
         for n, s in enumerate(self.data["sources"], 1):
-            who = ", ".join(escape_text(str(x)) for x in (s.get("author"), s.get("year")) if x)
-            where = f"[{escape_text(s['url'])}]({link_target(s['url'])}){archive_link(s)}" if "url" in s else \
+            who = ", ".join(escape.plain(x) for x in (s.get("author"), s.get("year")) if x)
+            where = f"[{escape.plain(s['url'])}]({escape.url(s['url'])}){archive_link(s)}" if "url" in s else \
                 "One of the [articles the atlas started from](../references.md#seeds), quoted as one practitioner's opinion; not publicly available."
-            items.append(f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>*{escape_text(s["title"])}*'
+            items.append(f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>*{escape.plain(s["title"])}*'
                          f'{", " + who if who else ""}. {where}{_evidence_note(s)}')
         return _unindexed("## Sources { #sources }\n\n" + "\n".join(items))
 
@@ -207,17 +206,17 @@ class _Page:
 def _failure_label(mode: dict) -> str:
     """Whether a failure mode is a real incident (who, when) or an illustrative scenario."""
     if mode["kind"] == "incident":
-        return f'<span class="atlas-label atlas-label--incident">Incident: {escape_text(mode["organisation"])}, {escape_text(mode["date"])}</span> '
+        return f'<span class="atlas-label atlas-label--incident">Incident: {escape.plain(mode["organisation"])}, {escape.plain(mode["date"])}</span> '
     return '<span class="atlas-label atlas-label--illustration">Illustrative scenario</span> '
 
 
 def _evidence_note(source: dict) -> str:
     """When and where a source was confirmed, or that it is not yet."""
     if "checked" in source:
-        return f" <span class=\"atlas-checked\">Checked {escape_text(source['checked'])}, {escape_text(source['locator'])}.</span>"
+        return f" <span class=\"atlas-checked\">Checked {escape.plain(source['checked'])}, {escape.plain(source['locator'])}.</span>"
     if "unconfirmed" in source:
-        where = f" {escape_text(source['locator'])}." if source.get("locator") else ""
-        return (f" <span class=\"atlas-unconfirmed\">**Unconfirmed:** {escape_text(source['unconfirmed'])}.</span>{where}"
+        where = f" {escape.plain(source['locator'])}." if source.get("locator") else ""
+        return (f" <span class=\"atlas-unconfirmed\">**Unconfirmed:** {escape.plain(source['unconfirmed'])}.</span>{where}"
                 " ([work queue](../sources/unconfirmed.md))")
     return ""
 

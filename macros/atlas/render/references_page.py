@@ -1,7 +1,8 @@
 """The references page, /references/: every source the catalog cites, and which entries cite it."""
 from __future__ import annotations
 
-from ..prose import archive_link, escape_text, link_target
+from .. import escape
+from ..prose import archive_link
 
 
 def source_key(source: dict) -> str:
@@ -29,20 +30,20 @@ def render_references_page(catalog) -> str:
     out += ["## Public sources { #public }", "\n".join(_item(v, catalog) for v in public.values())]
     if seeded:
         out += ["## Seed articles { #seeds }",
-                "The five articles this project grew from. They are cited by file name; their facts are restated "
-                "in our own words.",
+                "Articles this project grew from. They are not publicly available, so a claim resting on one "
+                "is quoted as one practitioner's opinion, never as the only support of a number.",
                 "\n".join(_item(v, catalog, seeds) for v in seeded.values())]
     return "\n\n".join(out) + "\n"
 
 
 def _item(item: dict, catalog, seeds=None) -> str:
     source = item["source"]
-    who = ", ".join(escape_text(str(x)) for x in (source.get("author"), source.get("year")) if x)
+    who = ", ".join(escape.plain(x) for x in (source.get("author"), source.get("year")) if x)
     if "url" in source:
-        head = f"[{escape_text(source['title'])}]({link_target(source['url'])}){archive_link(source)}"
+        head = f"[{escape.plain(source['title'])}]({escape.url(source['url'])}){archive_link(source)}"
     else:
-        head = f"*{escape_text(seeds[source['seed']]['title'])}* (seed `{source['seed']}`)"
-    cited_by = ", ".join(f"[{escape_text(entry.data['name'])}](patterns/{entry.id}.md#source-{sid})"
+        head = f"*{escape.plain(seeds[source['seed']]['title'])}*"
+    cited_by = ", ".join(f"[{escape.plain(entry.data['name'])}](patterns/{entry.id}.md#source-{sid})"
                          for entry, sid in item["citations"])
     return f"- {head}{', ' + who if who else ''}. Cited by: {cited_by}."
 
@@ -53,11 +54,11 @@ def render_unconfirmed_page(catalog, trees=()) -> str:
     for entry in catalog.sorted_entries():
         for source in entry.data["sources"]:
             if "unconfirmed" in source:
-                rows.append((source["title"], source, f"[{escape_text(entry.data['name'])}](../patterns/{entry.id}.md#source-{source['id']})"))
+                rows.append((source["title"], source, f"[{escape.plain(entry.data['name'])}](../patterns/{entry.id}.md#source-{source['id']})"))
     for tree in trees:
         for source in tree.data["sources"]:
             if "unconfirmed" in source:
-                rows.append((source["title"], source, f"[{escape_text(tree.data['title'])}](../decisions/{tree.id}.md)"))
+                rows.append((source["title"], source, f"[{escape.plain(tree.data['title'])}](../decisions/{tree.id}.md)"))
     if not rows:
         return "Every cited source has been confirmed."
     rows.sort(key=lambda r: r[0].casefold())
@@ -66,6 +67,6 @@ def render_unconfirmed_page(catalog, trees=()) -> str:
              "(see the evidence standard in CONTRIBUTING.md); if not, correct the claim.", "",
              "| Source | Why unconfirmed | Cited by |", "|---|---|---|"]
     for title, source, where in rows:
-        link = f"[{escape_text(title)}]({link_target(source['url'])})"
-        lines.append(f"| {link} | {escape_text(source['unconfirmed']).replace('|', '&#124;')} | {where} |")
+        link = f"[{escape.plain(title)}]({escape.url(source['url'])})" if "url" in source else escape.plain(title)
+        lines.append(f"| {link} | {escape.plain(source['unconfirmed'])} | {where} |")
     return "\n".join(lines)

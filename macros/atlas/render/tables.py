@@ -7,19 +7,20 @@ and atlas-tables.js add sorting and filtering on top.
 from __future__ import annotations
 
 from ..comparisons import rank_on_quality, variant_groups, worsened_qualities
+from .. import escape
 from ..evidence import plain
-from ..prose import escape_text
 
 EFFECT_SYMBOL = {"improves": "▲", "worsens": "▼", "neutral": "●"}
 
 
 def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return escape_text(plain(text)).replace("|", "&#124;").replace("\n", " ")
+    """Prose inside a Markdown table cell, on one row (citation markers dropped)."""
+    return escape.prose(plain(text)).replace("|", "&#124;").replace("\n", " ")
 
 
 def title_attr(text: str) -> str:
-    return cell(text).replace('"', "&quot;")
+    """Prose as the title (tooltip) of a Markdown link: plain text, citation markers dropped."""
+    return escape.plain(plain(text))
 
 
 def effect_link(entry, quality: str, to_patterns: str) -> str:
@@ -43,17 +44,17 @@ def render_matrix(catalog) -> str:
     """Every pattern against every catalog-wide quality (page: docs/tradeoffs/index.md)."""
     qualities = catalog.vocabulary["quality_attributes"]
     families = catalog.vocabulary["families"]
-    header = "| Pattern | Family | " + " | ".join(q["name"] for q in qualities.values()) + " |"
+    header = "| Pattern | Family | " + " | ".join(escape.plain(q["name"]) for q in qualities.values()) + " |"
     rows = [header, "|" + "---|" * (len(qualities) + 2)]
     for entry in sorted(catalog.entries.values(), key=lambda e: e.data["name"].casefold()):
-        rows.append(f"| [{cell(entry.data['name'])}](../patterns/{entry.id}.md) | {families[entry.data['family']]['name']} | "
+        rows.append(f"| [{escape.plain(entry.data['name'])}](../patterns/{entry.id}.md) | {escape.plain(families[entry.data['family']]['name'])} | "
                     + " | ".join(effect_link(entry, q, "../patterns/") for q in qualities) + " |")
     legend = "▲ improves · ● neutral · ▼ worsens. Each mark links to the reason on the pattern's page."
     return "\n\n".join([
         f"Every pattern in the atlas against the {len(qualities)} qualities they are all compared on. "
         "Select a column heading to sort by it, or filter by family.",
         legend,
-        "Rankings by quality: " + " · ".join(f"[{q['name']}]({qid}.md)" for qid, q in qualities.items()),
+        "Rankings by quality: " + " · ".join(f"[{escape.plain(q['name'])}]({qid}.md)" for qid, q in qualities.items()),
         '<div class="atlas-table-tools" data-filter-column="1"></div>',
         sortable("\n".join(rows), "atlas-matrix"),
     ]) + "\n"
@@ -68,7 +69,7 @@ def render_family_tables(catalog) -> str:
         members = sorted((e for e in catalog.entries.values() if e.data["family"] == family_id), key=lambda e: e.data["name"].casefold())
         if not members:
             continue
-        out += [f"## {family['name']} {{ #{family_id} }}", cell(family["description"]), _ratings_table(members, family)]
+        out += [f"## {escape.plain(family['name'])} {{ #{family_id} }}", cell(family["description"]), _ratings_table(members, family)]
     groups = variant_groups(catalog)
     if groups:
         out += ["## Patterns and their variants { #variants }",
@@ -78,15 +79,15 @@ def render_family_tables(catalog) -> str:
             general = catalog.entries[general_id]
             family = families[general.data["family"]]
             members = [general] + [catalog.entries[v] for v in variant_ids if catalog.entries[v].data["family"] == general.data["family"]]
-            out += [f"### {cell(general.data['name'])} and its variants {{ #group-{general_id} }}", _ratings_table(members, family)]
+            out += [f"### {escape.plain(general.data['name'])} and its variants {{ #group-{general_id} }}", _ratings_table(members, family)]
     return "\n\n".join(out) + "\n"
 
 
 def _ratings_table(members, family) -> str:
     attributes = family["attributes"]
-    rows = ["| Pattern | " + " | ".join(a["name"] for a in attributes.values()) + " |", "|" + "---|" * (len(attributes) + 1)]
+    rows = ["| Pattern | " + " | ".join(escape.plain(a["name"]) for a in attributes.values()) + " |", "|" + "---|" * (len(attributes) + 1)]
     for entry in members:
-        rows.append(f"| [{cell(entry.data['name'])}](../patterns/{entry.id}.md) | "
+        rows.append(f"| [{escape.plain(entry.data['name'])}](../patterns/{entry.id}.md) | "
                     + " | ".join(score_link(entry, a, "../patterns/") for a in attributes) + " |")
     return sortable("\n".join(rows))
 
@@ -96,10 +97,10 @@ def render_quality_page(catalog, quality: str) -> str:
     qualities = catalog.vocabulary["quality_attributes"]
     rows = ["| Rank | Pattern | Effect | Why | Pays elsewhere |", "|---|---|---|---|---|"]
     for rank, entry in enumerate(rank_on_quality(catalog, quality), 1):
-        elsewhere = ", ".join(f"[{qualities[q]['name']}](../patterns/{entry.id}.md#effect-{q})"
+        elsewhere = ", ".join(f"[{escape.plain(qualities[q]['name'])}](../patterns/{entry.id}.md#effect-{q})"
                               for q in worsened_qualities(entry) if q != quality) or "nothing"
         reason = entry.data["quality_effects"][quality]["reason"]
-        rows.append(f"| {rank} | [{cell(entry.data['name'])}](../patterns/{entry.id}.md) | {effect_link(entry, quality, '../patterns/')} "
+        rows.append(f"| {rank} | [{escape.plain(entry.data['name'])}](../patterns/{entry.id}.md) | {effect_link(entry, quality, '../patterns/')} "
                     f"| {cell(reason)} | {elsewhere} |")
     counts = {k: sum(1 for e in catalog.entries.values() if e.data["quality_effects"][quality]["effect"] == k) for k in EFFECT_SYMBOL}
     return "\n\n".join([
@@ -122,11 +123,11 @@ def render_tensions(catalog) -> str:
         def side(wanted_left, wanted_right, left=left, right=right):
             found = [e for e in sorted(catalog.entries.values(), key=lambda e: e.data["name"].casefold())
                      if e.data["quality_effects"][left]["effect"] == wanted_left and e.data["quality_effects"][right]["effect"] == wanted_right]
-            return ", ".join(f"[{cell(e.data['name'])}](../patterns/{e.id}.md#effect-{left})" for e in found) or "none in the atlas"
+            return ", ".join(f"[{escape.plain(e.data['name'])}](../patterns/{e.id}.md#effect-{left})" for e in found) or "none in the atlas"
 
-        out += [f"## {cell(tension['name'])} {{ #{tension_id} }}", cell(tension["description"]),
-                f"- **Favour {qualities[left]['name'].lower()}** (improve it, worsen {qualities[right]['name'].lower()}): {side('improves', 'worsens')}",
-                f"- **Favour {qualities[right]['name'].lower()}** (improve it, worsen {qualities[left]['name'].lower()}): {side('worsens', 'improves')}",
+        out += [f"## {escape.plain(tension['name'])} {{ #{tension_id} }}", cell(tension["description"]),
+                f"- **Favour {escape.plain(qualities[left]['name'].lower())}** (improve it, worsen {escape.plain(qualities[right]['name'].lower())}): {side('improves', 'worsens')}",
+                f"- **Favour {escape.plain(qualities[right]['name'].lower())}** (improve it, worsen {escape.plain(qualities[left]['name'].lower())}): {side('worsens', 'improves')}",
                 f"- **Improve both**: {side('improves', 'improves')}",
                 f"- **Worsen both**: {side('worsens', 'worsens')}"]
     return "\n\n".join(out) + "\n"

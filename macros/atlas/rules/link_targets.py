@@ -1,33 +1,68 @@
-"""Links in prose go to http(s) addresses or to pages of this site; prose embeds no images.
+"""Links in prose go to http(s) or mailto addresses or to pages of this site; prose embeds no images.
 
-A site page is written as an absolute site path: /patterns/<id>/ (optionally with
-#anchor) or the path of another page such as /patterns/. The renderer turns these
-into relative links, which the strict build then checks down to the anchor.
+The check renders each prose field exactly as the site does (escaping, then the Markdown
+extensions listed in mkdocs.yml, then the output policy of atlas.safety) and reads the links in
+the resulting HTML, so nested brackets, reference definitions in lists, autolinks and entity
+tricks are seen as a browser would see them. Whatever the output policy would remove is
+reported here, at the field's line, before any build.
+
+A site page is written as an absolute site path: /patterns/<id>/ (optionally with #anchor) or
+the path of another page such as /patterns/. The renderer turns these into relative links,
+which the strict build then checks down to the anchor.
 """
+from __future__ import annotations
+
 import re
+from functools import lru_cache
+from pathlib import Path
 
+from .. import escape
+from ..evidence import CITATION_MARK
 from ..prose import walk_prose
+from ..safety import PolicyCheck, links_and_images, link_allowed
 
-LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 PATTERN_PAGE = re.compile(r"^/patterns/([a-z0-9-]+)/(?:#[A-Za-z0-9_-]+)?$")
+REPO_MKDOCS = Path(__file__).resolve().parents[3] / "mkdocs.yml"
+# Markdown (and the common linkifying extensions) make links, images and markup only from text with
+# one of these; prose without any is plain text and need not be rendered to be checked.
+CAN_BE_MARKUP = re.compile(r"[\[\]<>&!\\@]|://|www\.", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _checker(mkdocs_yml: Path) -> PolicyCheck:
+    return PolicyCheck(mkdocs_yml)
+
+
+def checker_for(catalog) -> PolicyCheck:
+    own = catalog.docs_dir.parent / "mkdocs.yml"
+    return _checker(own if own.is_file() else REPO_MKDOCS)
 
 
 def problems_in(text: str, catalog):
-    """(message, tip) for each bad link in one piece of prose."""
-    targets = [(m.group(1) == "!", m.group(2)) for m in LINK.finditer(text)]
-    targets += [(False, m.group(1)) for m in REFERENCE.finditer(text)]
-    for is_image, target in targets:
-        if is_image:
-            yield (f"embeds the image '{target}'; entries show no images, so the page never loads anything from elsewhere",
+    """(message, tip) for each bad link, image or removed piece of markup in one piece of prose."""
+    text = CITATION_MARK.sub("", text)
+    if not CAN_BE_MARKUP.search(text):
+        return
+    html, removals = checker_for(catalog).render(escape.prose(text))
+    found = [(r.kind, r.target) for r in removals if r.kind in ("link", "image")] + list(links_and_images(html))
+    for removal in removals:
+        if removal.kind not in ("link", "image"):
+            yield (f"{removal.what} would be removed from the published page", removal.tip)
+    for element, target in found:
+        if element in ("img", "image"):
+            yield (f"embeds the image '{_show(target)}'; entries show no images, so the page never loads anything from elsewhere",
                    "describe it in words, or turn it into a link: [title](https://...)")
-        elif re.match(r"^https?://[^\s/]+", target):
-            continue
-        elif target.startswith("/"):
+        elif target.startswith("/") and not target.startswith("//"):
             yield from _site_link(target, catalog)
-        else:
-            yield (f"the link target '{target}' is neither an http(s) address nor a page of this site",
+        elif element == "link" or not (link_allowed(target) and re.match(r"^(https?://[^\s/]+|mailto:\S)", target, re.IGNORECASE)):
+            yield (f"the link target '{_show(target)}' is neither an http(s) address nor a page of this site",
                    "use a full https:// address, or a site path such as /patterns/saga/ or /patterns/saga/#benefits")
+
+
+def _show(target: str, limit: int = 80) -> str:
+    """An address as one printable line for a problem message."""
+    shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in target)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _site_link(target, catalog):
