@@ -181,9 +181,15 @@ SEARCHES = {
     "lazy loading": "cache-aside", "distributed transaction": "saga", "hot partition": "sharding",
     "cold start": "serverless", "CQRS": "cqrs", "saga": "saga", "outbox": "transactional-outbox",
     "RBAC": "role-and-attribute-based-access-control", "JWT": "token-based-authentication",
-    "consistent hashing": "hash-sharding", "write-back": "write-behind-cache", "two-phase commit": "saga",
+    "consistent hashing": "hash-sharding", "write-back": "write-behind-cache",
     "caching": "caching", "sharding": "sharding", "API gateway": "api-gateway",
     "dead letter queue": "queue-based-load-leveling", "read your writes": "read-replicas",
+    "two-phase commit": "two-phase-commit", "idempotency key": "idempotent-consumer", "canary": "canary-release",
+    "blue-green": "blue-green-deployment", "service mesh": "sidecar", "fencing token": "distributed-lock",
+    "service registry": "service-discovery", "202 Accepted": "asynchronous-request-reply", "Pact": "contract-testing",
+    "ports and adapters": "hexagonal-architecture", "Debezium": "change-data-capture", "pilot light": "multi-region-active-passive",
+    "mTLS": "mutual-tls", "config drift": "external-configuration-store", "flow control": "backpressure",
+    "large messages": "claim-check", "read model": "materialized-view",
 }
 
 
