@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check fix new urls bench lock chromium clean
+.PHONY: help serve build test quick check fix new urls bench lock chromium clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -26,8 +26,12 @@ build: $(STAMP) ## Strict build into site/ (left untouched if the build fails)
 test: $(STAMP) chromium ## Run the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
-check: $(STAMP) ## Validate the entries only (fast), printing every problem
+quick: $(STAMP) ## Validate the entries and run the tests that need no build and no browser (seconds)
 	PYTHONPATH=macros $(BIN)/python -m atlas check
+	$(BIN)/python -m pytest -q -m "not browser and not build"
+
+check: $(STAMP) ## Validate the entries only (fast), printing every problem (CHECK_FORMAT=github for PR annotations)
+	PYTHONPATH=macros $(BIN)/python -m atlas check --format $(or $(CHECK_FORMAT),text)
 
 fix: $(STAMP) ## Rewrite entries in canonical field order
 	PYTHONPATH=macros $(BIN)/python -m atlas fix

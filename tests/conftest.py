@@ -21,6 +21,14 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+@functools.lru_cache(maxsize=1)
+def real_catalog():
+    """The real catalog, loaded and validated once per test session (tests only read it)."""
+    from atlas.catalog import load_valid_catalog
+
+    return load_valid_catalog(ROOT)
+
+
 def entry_files():
     return sorted((ROOT / "patterns").glob("*.yaml"))
 
@@ -131,3 +139,26 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# --- `make quick`: everything that needs no site build and no browser -------------------------
+
+BUILDING_FIXTURES = {"built_site", "site_url", "corpus", "renamed_site"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark as `build` every test that builds a site, through a fixture or by calling run_build itself."""
+    for item in items:
+        source = getattr(item.module, "__file__", "") or ""
+        calls_build = "run_build(" in Path(source).read_text(encoding="utf-8") if source else False
+        if BUILDING_FIXTURES & set(item.fixturenames) or (calls_build and _test_calls_build(item)):
+            item.add_marker(pytest.mark.build)
+
+
+def _test_calls_build(item) -> bool:
+    import inspect
+
+    try:
+        return "run_build(" in inspect.getsource(item.function) or "_prepare(" in inspect.getsource(item.function)
+    except (OSError, TypeError):
+        return False

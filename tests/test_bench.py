@@ -5,14 +5,15 @@ import pytest
 import yaml
 
 from atlas.catalog import load_catalog, load_valid_catalog
-from conftest import ROOT
+from conftest import ROOT, real_catalog
 
 sys.path.insert(0, str(ROOT / "tools"))
 import bench  # noqa: E402
 
-REAL = {entry_id: entry.data for entry_id, entry in load_valid_catalog(ROOT).entries.items()}
+REAL = {entry_id: entry.data for entry_id, entry in real_catalog().entries.items()}
 
 
+@pytest.mark.build  # validates catalogs larger than the real one: seconds each, so `make quick` leaves it out
 @pytest.mark.parametrize("size", [len(REAL) + 13, 2 * len(REAL)])
 def test_synthetic_catalog_passes_every_rule(tmp_path, size):
     entries = bench.synthetic_entries(REAL, size)

@@ -3,14 +3,13 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from atlas.catalog import load_valid_catalog
 
-from conftest import ROOT
+from conftest import ROOT, real_catalog
 
 pytestmark = pytest.mark.browser
 
 # How many patterns the catalog holds: the tests never assume a size.
-PATTERN_COUNT = len(load_valid_catalog(ROOT).entries)
+PATTERN_COUNT = len(real_catalog().entries)
 
 @pytest.fixture
 def page(browser, site_url):
@@ -115,11 +114,9 @@ def test_reversed_comparison_redirects_to_the_canonical_page(page, site_url):
 
 
 def _trees():
-    from atlas.catalog import load_valid_catalog
     from atlas.decisions import all_paths, load_trees
-    from conftest import ROOT
 
-    return [(tree, all_paths(tree)) for tree in load_trees(ROOT, load_valid_catalog(ROOT))]
+    return [(tree, all_paths(tree)) for tree in load_trees(ROOT, real_catalog())]
 
 
 TREES = _trees()
@@ -129,6 +126,8 @@ TREES = _trees()
 def test_wizard_walks_a_full_path_goes_back_and_reloads_the_shared_url(page, site_url, tree, paths):
     answers, outcome = max(paths, key=lambda p: len(p[0]))  # the longest path asks the most questions
     page.goto(f"{site_url}/decisions/{tree.id}/")
+    expect(page.locator(".atlas-wizard__question legend")).to_be_visible()
+    expect(page.get_by_role("button", name="Back", exact=True)).to_have_count(0)  # nowhere to go back to yet
     for answer in answers:
         page.locator(f'.atlas-wizard__answer[data-answer="{answer}"]').click()
     title = tree.outcomes[outcome]["title"]
@@ -189,7 +188,7 @@ SEARCHES = {
     "service registry": "service-discovery", "202 Accepted": "asynchronous-request-reply", "Pact": "contract-testing",
     "ports and adapters": "hexagonal-architecture", "Debezium": "change-data-capture", "pilot light": "multi-region-active-passive",
     "mTLS": "mutual-tls", "config drift": "external-configuration-store", "flow control": "backpressure",
-    "large messages": "claim-check", "read model": "materialized-view",
+    "large messages": "claim-check", "read model": "materialized-view", "leader election": "distributed-lock",
 }
 
 

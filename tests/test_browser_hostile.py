@@ -7,13 +7,12 @@ import urllib.parse
 import pytest
 from playwright.sync_api import expect
 
-from atlas.catalog import load_valid_catalog
-from conftest import ROOT
+from conftest import ROOT, real_catalog
 
 pytestmark = pytest.mark.browser
 
 # How many patterns the catalog holds: the tests never assume a size.
-PATTERN_COUNT = len(load_valid_catalog(ROOT).entries)
+PATTERN_COUNT = len(real_catalog().entries)
 
 WIDE, NARROW = 1280, 390
 GENERIC_MARKERS = ["alert(", "javascript:", "attacker", "onerror", "onload"]
@@ -267,11 +266,9 @@ def test_a_clean_explorer_link_shows_no_notice(open_page, site_url):
 # Decision wizard: /decisions/<tree>/?path=answer,answer
 
 def _trees():
-    from atlas.catalog import load_valid_catalog
     from atlas.decisions import all_paths, load_trees
-    from conftest import ROOT
 
-    return [(tree, all_paths(tree)) for tree in load_trees(ROOT, load_valid_catalog(ROOT))]
+    return [(tree, all_paths(tree)) for tree in load_trees(ROOT, real_catalog())]
 
 
 TREES = _trees()

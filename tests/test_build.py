@@ -6,8 +6,7 @@ from html.parser import HTMLParser
 
 from justhtml import JustHTML
 
-from atlas.catalog import load_valid_catalog
-from conftest import FIXTURES, ROOT, run_build, site_skeleton
+from conftest import FIXTURES, ROOT, real_catalog, run_build, site_skeleton
 
 # Vendored from npm by tools/vendor-js.sh: a changed file must come from a deliberate re-vendoring.
 VENDORED_SHA256 = {
@@ -18,7 +17,7 @@ VENDORED_SHA256 = {
 
 
 def test_every_entry_has_its_page(built_site):
-    for entry_id in load_valid_catalog(ROOT).entries:
+    for entry_id in real_catalog().entries:
         page = built_site / "patterns" / entry_id / "index.html"
         assert page.is_file(), f"/patterns/{entry_id}/ was not built"
 
@@ -30,7 +29,7 @@ def test_edit_button_opens_the_yaml_file(built_site):
 
 def test_catalog_page_links_every_entry(built_site):
     html = (built_site / "patterns" / "index.html").read_text(encoding="utf-8")
-    for entry_id in load_valid_catalog(ROOT).entries:
+    for entry_id in real_catalog().entries:
         assert f'href="{entry_id}/"' in html, entry_id
 
 
@@ -172,7 +171,7 @@ def test_pattern_page_title_comes_from_the_entry(built_site):
 def test_every_alternative_pair_is_published_with_its_redirect(built_site):
     from atlas.comparisons import alternative_pairs
 
-    pairs = alternative_pairs(load_valid_catalog(ROOT))
+    pairs = alternative_pairs(real_catalog())
     assert pairs
     for a, b in pairs:
         assert (built_site / "compare" / f"{a}-vs-{b}" / "index.html").is_file()
@@ -181,7 +180,7 @@ def test_every_alternative_pair_is_published_with_its_redirect(built_site):
 
 
 def test_each_quality_has_its_ranking_page(built_site):
-    for quality in load_valid_catalog(ROOT).vocabulary["quality_attributes"]:
+    for quality in real_catalog().vocabulary["quality_attributes"]:
         assert (built_site / "tradeoffs" / quality / "index.html").is_file()
 
 

@@ -1,4 +1,5 @@
 """The contributor commands: check, fix (canonical order) and the skeleton made by new."""
+import os
 import subprocess
 import sys
 
@@ -43,3 +44,19 @@ def test_contributing_example_entry_is_valid(tmp_path):
     (folder / "idempotency-key.yaml").write_text(example, encoding="utf-8")
     _, problems = load_catalog(ROOT, folder)
     assert [str(p) for p in problems if p.file == "patterns/idempotency-key.yaml"] == []
+
+
+def test_check_prints_github_annotations_on_request(fixture_dir):
+    from atlas.problems import Problem
+
+    problem = Problem("patterns/alpha.yaml", 12, "benefits[0].text", "50% faster, 100% sure: line\nbreak", "cite it, please")
+    line = problem.github_annotation()
+    assert line == ("::error file=patterns/alpha.yaml,line=12,title=benefits[0].text::"
+                    "50%25 faster, 100%25 sure: line\\nbreak. Tip: cite it, please.")
+    assert "\n" not in line
+
+
+def test_check_command_has_a_github_format():
+    result = subprocess.run([sys.executable, "-m", "atlas", "check", "--format", "github"], cwd=ROOT,
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "macros")})
+    assert result.returncode == 0 and "entries, no problems" in result.stdout

@@ -9,9 +9,9 @@ from atlas.pages import sync_compare_pages, sync_tradeoff_pages
 from atlas.render.charts import ratings_chart_svg
 from atlas.render.compare_pages import compare_data, render_compare_any, render_pair_page
 from atlas.render.tables import render_family_tables, render_matrix, render_quality_page, render_tensions
-from conftest import ROOT, load_fixture, save_fixture
+from conftest import ROOT, load_fixture, real_catalog, save_fixture
 
-REAL = load_valid_catalog(ROOT)
+REAL = real_catalog()
 
 
 @pytest.fixture

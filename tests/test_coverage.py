@@ -2,12 +2,11 @@
 import pytest
 from justhtml import JustHTML
 
-from atlas.catalog import load_valid_catalog
 from atlas.relations import neighbours
 from atlas.render.references_page import cited_sources
-from conftest import ROOT
+from conftest import ROOT, real_catalog
 
-CATALOG = load_valid_catalog(ROOT)
+CATALOG = real_catalog()
 
 # Each topic the seed articles discuss, and the entry (or entry section) that covers it.
 TOPICS = {

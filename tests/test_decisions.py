@@ -9,9 +9,9 @@ from atlas.catalog import load_valid_catalog
 from atlas.decisions import all_paths, load_trees
 from atlas.problems import CatalogError
 from atlas.render.decision_pages import outline, render_tree_page, tree_svg, wizard_data
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, real_catalog
 
-REAL_CATALOG = load_valid_catalog(ROOT)
+REAL_CATALOG = real_catalog()
 REAL_TREES = load_trees(ROOT, REAL_CATALOG)
 REQUIRED = {"architecture-style", "data-consistency", "caching-strategy", "sharding-strategy", "api-style", "sync-or-async"}
 

@@ -10,10 +10,10 @@ from atlas.export import SCHEMA_VERSION, catalog_json, export_files
 from atlas.pages import sync_pattern_pages
 from atlas.render.pattern_page import render_pattern_page
 from atlas.urls import published_urls, read_list
-from conftest import FIXTURES, ROOT, load_fixture, save_fixture
+from conftest import FIXTURES, ROOT, load_fixture, real_catalog, save_fixture
 from test_rules import problems_for
 
-REAL = load_valid_catalog(ROOT)
+REAL = real_catalog()
 
 
 def test_export_holds_every_entry_with_its_relations():

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from atlas.catalog import load_valid_catalog
 from atlas.comparisons import alternative_pairs
 from atlas.pages import redirect_text, sync_compare_pages, sync_pattern_pages
-from conftest import ROOT, load_fixture, run_build, save_fixture, serve, site_skeleton
+from conftest import ROOT, load_fixture, real_catalog, run_build, save_fixture, serve, site_skeleton
 
 MATERIAL_DEFAULT_ICON = "assets/images/favicon.png"  # material/templates/mkdocs_theme.yml
 
@@ -186,7 +186,7 @@ def test_following_a_redirect_requests_nothing_that_is_missing(renamed_site, vis
 
 
 def _retired_pair(built_site):
-    catalog = load_valid_catalog(ROOT)
+    catalog = real_catalog()
     live = set(alternative_pairs(catalog))
     for a, b in catalog.vocabulary.get("retired_comparisons", []):
         if a in catalog.entries and b in catalog.entries and tuple(sorted((a, b))) not in live:

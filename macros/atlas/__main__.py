@@ -15,7 +15,7 @@ from .skeleton import skeleton_text
 from .sources import load_sources, write_generated_pages
 
 
-def cmd_check(_args) -> int:
+def cmd_check(args) -> int:
     catalog, problems = load_catalog(ROOT)
     for load in (load_glossary, load_trees):
         try:
@@ -23,7 +23,7 @@ def cmd_check(_args) -> int:
         except CatalogError as err:
             problems += err.problems
     for problem in problems:
-        print(problem)
+        print(problem.github_annotation() if args.format == "github" else problem)
     if problems:
         print(f"{len(problems)} problem(s); fix them and run `make check` again.", file=sys.stderr)
         return 1
@@ -98,7 +98,10 @@ def _ask(prompt: str, valid) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m atlas", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate every entry and print each problem on one line").set_defaults(run=cmd_check)
+    check = sub.add_parser("check", help="validate every entry and print each problem on one line")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="github: GitHub Actions annotations, so each problem shows on its line of the pull request")
+    check.set_defaults(run=cmd_check)
     fix = sub.add_parser("fix", help="put top-level fields in the schema's order, keeping comments and formatting")
     fix.add_argument("files", nargs="*")
     fix.set_defaults(run=cmd_fix)

@@ -15,6 +15,17 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.field}: {_sentence(self.message, LONGEST)} Tip: {_sentence(self.tip)}"
 
+    def github_annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command, shown on its line of the pull request's diff."""
+        def data(text):
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        def prop(text):
+            return data(text).replace(":", "%3A").replace(",", "%2C")
+
+        body = f"{_sentence(self.message, LONGEST)} Tip: {_sentence(self.tip)}"
+        return f"::error file={prop(self.file)},line={self.line},title={prop(self.field)}::{data(body)}"
+
 
 LONGEST = 400  # characters of a message; a value it quotes can be as long as the file
 

@@ -130,15 +130,16 @@
         { class: "atlas-wizard__notice atlas-notice" }));
     }
 
+    // On the first question there is nowhere to go back to: no Back or Start over at all.
     var controls = el("div", null, { class: "atlas-wizard__controls" });
-    var back = el("button", "Back", { type: "button", class: "md-button" });
-    back.disabled = taken.length === 0;
-    back.addEventListener("click", function () { go(taken.slice(0, -1), true); });
-    var restart = el("button", "Start over", { type: "button", class: "md-button" });
-    restart.disabled = taken.length === 0;
-    restart.addEventListener("click", function () { go([], true); });
-    controls.appendChild(back);
-    controls.appendChild(restart);
+    if (taken.length) {
+      var back = el("button", "Back", { type: "button", class: "md-button" });
+      back.addEventListener("click", function () { go(taken.slice(0, -1), true); });
+      var restart = el("button", "Start over", { type: "button", class: "md-button" });
+      restart.addEventListener("click", function () { go([], true); });
+      controls.appendChild(back);
+      controls.appendChild(restart);
+    }
 
     if (state.steps.length) {
       var trail = el("ol", null, { class: "atlas-wizard__path", "aria-label": "Your path so far" });
