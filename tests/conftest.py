@@ -148,17 +148,8 @@ BUILDING_FIXTURES = {"built_site", "site_url", "corpus", "renamed_site"}
 
 def pytest_collection_modifyitems(config, items):
     """Mark as `build` every test that builds a site, through a fixture or by calling run_build itself."""
-    for item in items:
-        source = getattr(item.module, "__file__", "") or ""
-        calls_build = "run_build(" in Path(source).read_text(encoding="utf-8") if source else False
-        if BUILDING_FIXTURES & set(item.fixturenames) or (calls_build and _test_calls_build(item)):
-            item.add_marker(pytest.mark.build)
-
-
-def _test_calls_build(item) -> bool:
     import inspect
 
-    try:
-        return "run_build(" in inspect.getsource(item.function) or "_prepare(" in inspect.getsource(item.function)
-    except (OSError, TypeError):
-        return False
+    for item in items:
+        if BUILDING_FIXTURES & set(item.fixturenames) or "run_build(" in inspect.getsource(item.function):
+            item.add_marker(pytest.mark.build)

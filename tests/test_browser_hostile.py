@@ -82,6 +82,17 @@ def _settle(page):
     page.wait_for_timeout(100)
 
 
+def _visit(open_page, site_url, address, ignored):
+    """Open a hostile address, let the scripts draw, and check nothing from it leaked into the page;
+    returns the page and the markers (the ignored values long enough to recognise) for later checks."""
+    page = open_page()
+    page.goto(site_url + address)
+    _settle(page)
+    markers = [value for value in ignored if len(value) > 8]
+    _assert_clean(page, site_url, markers)
+    return page, markers
+
+
 def _assert_text_only(notice):
     """The notice is one element holding text: nothing in it was parsed as markup."""
     assert notice.evaluate("n => n.children.length") == 0
@@ -113,11 +124,7 @@ def _checked(page):
 @pytest.mark.parametrize("case", sorted(COMPARE_CASES))
 def test_compare_ignores_unknown_patterns_in_the_address(open_page, site_url, case):
     values, kept, ignored = COMPARE_CASES[case]
-    page = open_page()
-    page.goto(f"{site_url}/compare/?{_query(values)}")
-    _settle(page)
-    markers = [value for value in ignored if len(value) > 8]
-    _assert_clean(page, site_url, markers)  # no crash, nothing from the address in the page
+    page, markers = _visit(open_page, site_url, f"/compare/?{_query(values)}", ignored)  # no crash, nothing leaked
     notice = page.locator(".atlas-compare__notice")
     expect(notice).to_be_visible()
     expect(notice).to_contain_text("Unknown pattern")
@@ -307,11 +314,8 @@ WIZARD_CASES = {
 @pytest.mark.parametrize("case", sorted(WIZARD_CASES))
 def test_wizard_ignores_answers_that_do_not_fit(open_page, site_url, case):
     given, kept, ignored = WIZARD_CASES[case]
-    page = open_page()
-    page.goto(f"{site_url}/decisions/{TREE.id}/?path={','.join(urllib.parse.quote(a, safe='') for a in given)}")
-    _settle(page)
-    markers = [value for value in ignored if len(value) > 8]
-    _assert_clean(page, site_url, markers)
+    path = ",".join(urllib.parse.quote(a, safe="") for a in given)
+    page, markers = _visit(open_page, site_url, f"/decisions/{TREE.id}/?path={path}", ignored)
     notice = page.locator(".atlas-wizard__notice")
     expect(notice).to_contain_text("in the address")
     expect(notice).to_contain_text("ignored")

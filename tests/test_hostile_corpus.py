@@ -20,11 +20,9 @@ import pytest
 import yaml
 from justhtml import JustHTML
 
-from atlas.catalog import load_catalog
-from atlas.decisions import load_trees
-from atlas.glossary import load_glossary
-from atlas.problems import CatalogError, field_path
+from atlas.problems import field_path
 from atlas.prose import walk_strings
+from atlas.sources import all_problems
 from conftest import FIXTURES, run_build, serve, site_skeleton
 
 TEMPLATE_RESULT = "23757"  # what the template payload computes if template syntax ever runs
@@ -103,20 +101,6 @@ def _dump(path: Path, data):
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000), encoding="utf-8")
 
 
-def _validate(project: Path):
-    """Every problem the checks report for the project (catalog, then glossary and trees)."""
-    catalog, problems = load_catalog(project, project / "patterns")
-    if problems:
-        return problems
-    found = []
-    for load in (load_glossary, load_trees):
-        try:
-            load(project, catalog)
-        except CatalogError as err:
-            found += err.problems
-    return found
-
-
 def _prepare(tmp: Path, name: str, payload: str):
     """A fixture project with the payload planted wherever the checks accept it.
 
@@ -136,7 +120,7 @@ def _prepare(tmp: Path, name: str, payload: str):
         _dump(path, planted)
     refusals = []
     for _ in range(12):
-        problems = _validate(project)
+        problems = all_problems(project, project / "patterns")[1]
         if not problems:
             break
         refusals += problems

@@ -5,23 +5,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalog import ROOT, load_catalog, load_schema, load_vocabulary
-from .decisions import load_trees
-from .glossary import load_glossary
+from .catalog import ROOT, load_schema, load_vocabulary
 from .problems import CatalogError
 from .urls import LIST, published_urls, read_list, write_list
 from .reorder import reorder_text
 from .skeleton import skeleton_text
-from .sources import load_sources, write_generated_pages
+from .sources import all_problems, load_sources, write_generated_pages
 
 
 def cmd_check(args) -> int:
-    catalog, problems = load_catalog(ROOT)
-    for load in (load_glossary, load_trees):
-        try:
-            load(ROOT, catalog)
-        except CatalogError as err:
-            problems += err.problems
+    catalog, problems = all_problems(ROOT)
     for problem in problems:
         print(problem.github_annotation() if args.format == "github" else problem)
     if problems:

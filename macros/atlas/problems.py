@@ -31,11 +31,11 @@ LONGEST = 400  # characters of a message; a value it quotes can be as long as th
 
 
 def _sentence(text: str, limit: int | None = None) -> str:
-    text = _one_line(text.strip(), limit)
+    text = one_line(text.strip(), limit)
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def _one_line(text: str, limit: int | None = None) -> str:
+def one_line(text: str, limit: int | None = None) -> str:
     """The text as one printable line: line breaks and other invisible characters shown as escapes,
     so a problem is always exactly one line of output, whatever value it quotes."""
     shown = "".join(ch if ch.isprintable() else ("\\n" if ch == "\n" else f"\\u{ord(ch):04x}") for ch in text)

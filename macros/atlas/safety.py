@@ -42,7 +42,7 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # is fetched by the browser as the page loads, so it must stay on this site.
 URL_ATTRIBUTES = frozenset("""
     href xlink:href src srcset poster data background cite longdesc ping lowsrc dynsrc codebase
-    manifest icon usemap archive classid profile action formaction
+    manifest icon usemap archive classid profile
 """.split())
 NAVIGATING = frozenset({"a", "area"})
 FORBIDDEN_ATTRIBUTES = frozenset({"srcdoc", "http-equiv", "action", "formaction", "is"})

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Catalog, load_valid_catalog
+from .catalog import Catalog, load_catalog, load_valid_catalog
 from .decisions import Tree, load_trees
 from .export import write_export
 from .glossary import load_glossary
+from .problems import CatalogError, Problem
 from .pages import sync_compare_pages, sync_decision_pages, sync_pattern_pages, sync_tradeoff_pages
 
 SOURCE_DIRS = ("patterns", "schema", "data", "decisions")
@@ -40,6 +41,17 @@ def load_sources(root: Path) -> Sources:
         catalog = load_valid_catalog(root)
         _loaded[root] = (stamp, Sources(catalog, load_glossary(root, catalog), load_trees(root, catalog)))
     return _loaded[root][1]
+
+
+def all_problems(root: Path, patterns_dir: Path | None = None) -> tuple[Catalog, list[Problem]]:
+    """Every problem in the entries, the glossary and the decision trees (what `make check` prints)."""
+    catalog, problems = load_catalog(root, patterns_dir)
+    for load in (load_glossary, load_trees):
+        try:
+            load(root, catalog)
+        except CatalogError as err:
+            problems += err.problems
+    return catalog, problems
 
 
 def write_generated_pages(sources: Sources, docs: Path) -> None:

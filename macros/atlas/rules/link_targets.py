@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import escape
 from ..evidence import CITATION_MARK
+from ..problems import one_line
 from ..prose import walk_prose
 from ..safety import PolicyCheck, links_and_images, link_allowed
 
@@ -50,19 +51,13 @@ def problems_in(text: str, catalog):
             yield (f"{removal.what} would be removed from the published page", removal.tip)
     for element, target in found:
         if element in ("img", "image"):
-            yield (f"embeds the image '{_show(target)}'; entries show no images, so the page never loads anything from elsewhere",
+            yield (f"embeds the image '{one_line(target, 80)}'; entries show no images, so the page never loads anything from elsewhere",
                    "describe it in words, or turn it into a link: [title](https://...)")
         elif target.startswith("/") and not target.startswith("//"):
             yield from _site_link(target, catalog)
         elif element == "link" or not (link_allowed(target) and re.match(r"^(https?://[^\s/]+|mailto:\S)", target, re.IGNORECASE)):
-            yield (f"the link target '{_show(target)}' is neither an http(s) address nor a page of this site",
+            yield (f"the link target '{one_line(target, 80)}' is neither an http(s) address nor a page of this site",
                    "use a full https:// address, or a site path such as /patterns/saga/ or /patterns/saga/#benefits")
-
-
-def _show(target: str, limit: int = 80) -> str:
-    """An address as one printable line for a problem message."""
-    shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in target)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _site_link(target, catalog):
