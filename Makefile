@@ -27,24 +27,24 @@ test: $(STAMP) chromium ## Run the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
 quick: $(STAMP) ## Validate the entries and run the tests that need no build and no browser (seconds)
-	PYTHONPATH=macros $(BIN)/python -m atlas check
+	$(BIN)/atlas check
 	$(BIN)/python -m pytest -q -m "not browser and not build"
 
 check: $(STAMP) ## Validate the entries only (fast), printing every problem (CHECK_FORMAT=github for PR annotations)
-	PYTHONPATH=macros $(BIN)/python -m atlas check --format $(or $(CHECK_FORMAT),text)
+	$(BIN)/atlas check --format $(or $(CHECK_FORMAT),text)
 
 fix: $(STAMP) ## Rewrite entries in canonical field order
-	PYTHONPATH=macros $(BIN)/python -m atlas fix
+	$(BIN)/atlas fix
 
 new: $(STAMP) ## Start a new entry interactively
-	PYTHONPATH=macros $(BIN)/python -m atlas new
+	$(BIN)/atlas new
 
 bench: $(STAMP) chromium ## Measure builds, page sizes, search, Lighthouse and axe at 47, 100 and 1,000 entries
 	npm ci --prefix tools/bench --no-audit --no-fund --ignore-scripts --silent
 	$(BIN)/python tools/bench.py
 
 urls: build ## Record the URLs the site publishes (after adding pages; none may disappear)
-	PYTHONPATH=macros $(BIN)/python -m atlas urls site
+	$(BIN)/atlas urls site
 
 lock: ## Re-pin requirements.txt from requirements.in
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
@@ -53,12 +53,13 @@ lock: ## Re-pin requirements.txt from requirements.in
 	  .venv-lock/bin/pip freeze --exclude-editable; } > requirements.txt
 	rm -rf .venv-lock
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@# The atlas package (macros/atlas) on the environment's path, as an editable install would put it:
-	@# mkdocs.yml loads its Markdown extension (atlas.safety) before any plugin runs.
-	echo "$(CURDIR)/macros" > "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/atlas.pth"
+	@# The atlas package (macros/atlas, described by pyproject.toml), installed editable: MkDocs loads its
+	@# Markdown extension (atlas.safety) before any plugin runs, and tests and tools import it directly.
+	rm -f "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/atlas.pth"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $(STAMP)
 
 chromium: ## Make sure Debian's Chromium is installed for the browser tests

@@ -11,23 +11,22 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from atlas.changelog import git_history, render_changelog  # noqa: E402
-from atlas.glossary import abbreviation_lines  # noqa: E402
-from atlas.render.decision_pages import render_decisions_index, render_tree_page  # noqa: E402
-from atlas.render.compare_pages import render_compare_any, render_pair_page  # noqa: E402
-from atlas.problems import CatalogError  # noqa: E402
-from atlas.render.catalog_page import render_catalog_page  # noqa: E402
-from atlas.render.glossary_page import render_glossary_page  # noqa: E402
-from atlas.render.guide_page import render_guide_page  # noqa: E402
-from atlas.render.map_page import render_map_page  # noqa: E402
-from atlas.render.pattern_page import render_pattern_page  # noqa: E402
-from atlas.render.performance_page import render_performance_page  # noqa: E402
-from atlas.render.references_page import render_references_page, render_unconfirmed_page  # noqa: E402
-from atlas.sources import load_sources, write_generated_pages  # noqa: E402
-from atlas.render.tables import render_family_tables, render_matrix, render_quality_page, render_tensions  # noqa: E402
-from mkdocs.exceptions import Abort  # noqa: E402
+from atlas.changelog import git_history, render_changelog
+from atlas.glossary import abbreviation_lines
+from atlas.render.decision_pages import render_decisions_index, render_tree_page
+from atlas.render.compare_pages import render_compare_any, render_pair_page
+from atlas.render.coverage_page import render_coverage_page
+from atlas.problems import CatalogError
+from atlas.render.catalog_page import render_catalog_page
+from atlas.render.glossary_page import render_glossary_page
+from atlas.render.guide_page import render_guide_page
+from atlas.render.map_page import render_map_page
+from atlas.render.pattern_page import render_pattern_page
+from atlas.render.performance_page import render_performance_page
+from atlas.render.references_page import render_references_page, render_unconfirmed_page
+from atlas.sources import load_sources, write_generated_pages
+from atlas.render.tables import render_family_tables, render_matrix, render_quality_page, render_tensions
+from mkdocs.exceptions import Abort
 
 
 def define_env(env):
@@ -73,6 +72,11 @@ def define_env(env):
     def references_page() -> str:
         """Every cited source and the entries that cite it."""
         return render_references_page(catalog)
+
+    @env.macro
+    def coverage_page() -> str:
+        """Each anchor catalog's patterns and the entry covering each, from data/coverage.yaml."""
+        return render_coverage_page(sources.coverage, catalog)
 
     @env.macro
     def unconfirmed_sources() -> str:

@@ -1,4 +1,6 @@
 """What a reader does, in Debian's Chromium: search for a pattern and land on its page."""
+from urllib.parse import urlsplit
+
 import pytest
 import yaml
 from playwright.sync_api import expect
@@ -175,31 +177,19 @@ def test_record_copy_and_download(page, site_url):
 
 
 # What readers type, and the page that must come first: abbreviations, aliases and problems.
-SEARCHES = {
-    "EDA": "event-driven-architecture", "BFF": "backend-for-frontend", "strangler": "strangler-fig",
-    "lazy loading": "cache-aside", "distributed transaction": "saga", "hot partition": "sharding",
-    "cold start": "serverless", "CQRS": "cqrs", "saga": "saga", "outbox": "transactional-outbox",
-    "RBAC": "role-and-attribute-based-access-control", "JWT": "token-based-authentication",
-    "consistent hashing": "hash-sharding", "write-back": "write-behind-cache",
-    "caching": "caching", "sharding": "sharding", "API gateway": "api-gateway",
-    "dead letter queue": "queue-based-load-leveling", "read your writes": "read-replicas",
-    "two-phase commit": "two-phase-commit", "idempotency key": "idempotent-consumer", "canary": "canary-release",
-    "blue-green": "blue-green-deployment", "service mesh": "sidecar", "fencing token": "distributed-lock",
-    "service registry": "service-discovery", "202 Accepted": "asynchronous-request-reply", "Pact": "contract-testing",
-    "ports and adapters": "hexagonal-architecture", "Debezium": "change-data-capture", "pilot light": "multi-region-active-passive",
-    "mTLS": "mutual-tls", "config drift": "external-configuration-store", "flow control": "backpressure",
-    "large messages": "claim-check", "read model": "materialized-view", "leader election": "distributed-lock",
-}
+SEARCHES = yaml.safe_load((ROOT / "tests" / "search-queries.yaml").read_text(encoding="utf-8"))
 
 
 def test_search_knows_the_field(page, site_url):
     page.goto(site_url + "/")
+    assert len(SEARCHES) >= 60, "keep a query set of at least 60 reader queries in tests/search-queries.yaml"
     misses = []
     for query, expected in SEARCHES.items():
-        href = _search(page, query).get_attribute("href")
-        if f"/patterns/{expected}/" not in href:
-            misses.append(f"{query!r}: first result {href}, expected /patterns/{expected}/")
-    assert not misses, "\n".join(misses)
+        href = urlsplit(_search(page, str(query)).get_attribute("href")).path
+        if href != expected:
+            misses.append(f"{query!r}: first result {href}, expected {expected}")
+    landed = 1 - len(misses) / len(SEARCHES)
+    assert landed >= 0.95, f"{landed:.0%} of queries land first (95% needed); misses:\n" + "\n".join(misses)
 
 
 def test_search_result_links_straight_to_its_best_section(page, site_url):

@@ -78,7 +78,11 @@ def test_real_glossary_is_valid():
      "data/glossary.yaml:5: terms[0].see: the link '/patterns/nope/' points at a pattern that does not exist."),
     ("terms:\n  - term: AAA\n    expansion: First\n",
      "data/glossary.yaml:2: terms[0].definition: the required field 'definition' is missing."),
-], ids=["unsorted", "duplicate", "missing-page", "missing-field"])
+    ("terms:\n  - term: split brain\n    expansion: Split\n    definition: Two halves of a cluster each acting as the leader.\n",
+     "data/glossary.yaml:3: terms[0].expansion: 'split brain' has spaces, so it is a concept"),
+    ("terms:\n  - term: a very long concept name here\n    definition: A concept whose name has too many words in it.\n",
+     "data/glossary.yaml:2: terms[0].term: "),
+], ids=["unsorted", "duplicate", "missing-page", "missing-field", "concept-with-expansion", "concept-too-many-words"])
 def test_glossary_problems(tmp_path, catalog, text, expected):
     with pytest.raises(CatalogError) as err:
         load_glossary(_glossary_root(tmp_path, text), catalog)
@@ -91,3 +95,19 @@ def test_glossary_tooltips_and_page():
     assert abbreviation_lines(terms) == "*[CQRS]: Command Query Responsibility Segregation: Separate models."
     page = render_glossary_page(terms, ROOT / "docs")
     assert 'id="term-cqrs"' in page and "[More](patterns/cqrs.md)" in page
+
+
+def test_concepts_are_listed_but_never_tooltips():
+    terms = [{"term": "CQRS", "expansion": "Command Query Responsibility Segregation", "definition": "Separate models."},
+             {"term": "split brain", "definition": "Two leaders at once.", "see": "/patterns/cqrs/"}]
+    assert abbreviation_lines(terms) == "*[CQRS]: Command Query Responsibility Segregation: Separate models."
+    page = render_glossary_page(terms, ROOT / "docs")
+    abbreviations, concepts = page.split("## Concepts")
+    assert "## Abbreviations" in abbreviations and "CQRS" in abbreviations and "split brain" not in abbreviations
+    assert 'id="term-split-brain"' in concepts and "[More](patterns/cqrs.md)" in concepts
+
+
+def test_real_glossary_has_concepts_and_each_links_an_explanation():
+    concepts = [t for t in load_glossary(ROOT, real_catalog()) if "expansion" not in t]
+    assert concepts, "the glossary lists concepts as well as abbreviations"
+    assert [t["term"] for t in concepts if "see" not in t] == []

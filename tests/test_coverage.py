@@ -12,7 +12,7 @@ CATALOG = real_catalog()
 TOPICS = {
     "monolith": "monolith", "modular monolith": "modular-monolith", "microservices": "microservices",
     "serverless": "serverless", "event-driven architecture": "event-driven-architecture",
-    "layered (n-tier) architecture": "layered-architecture", "hybrid architectures": "hybrid-architecture",
+    "layered (n-tier) architecture": "layered-architecture", "hybrid architectures": "monolith-with-satellite-services",
     "CQRS": "cqrs", "event sourcing": "event-sourcing", "saga": "saga",
     "saga orchestration": "saga-orchestration", "saga choreography": "saga-choreography",
     "sharding": "sharding", "range sharding": "range-sharding", "hash sharding with consistent hashing": "hash-sharding",

@@ -79,5 +79,10 @@ def test_source_must_be_checked_or_unconfirmed():
         assert len(problems(evidence.source_status_problems, data)) == 1
 
 
+def test_plain_reduces_site_links_to_their_words_and_keeps_other_links():
+    text = "Exercise it ([chaos engineering](/patterns/chaos-engineering/)) as [Netflix](https://netflix.com) does [@src]."
+    assert evidence.plain(text) == "Exercise it (chaos engineering) as [Netflix](https://netflix.com) does."
+
+
 def test_plain_drops_citation_markers():
     assert evidence.plain("Under 10% [@pub].") == "Under 10%."

@@ -26,7 +26,9 @@ def test_export_holds_every_entry_with_its_relations():
 
 def test_export_files_are_one_per_entry_plus_catalog_and_schema():
     files = export_files(REAL)
-    assert set(files) == {"patterns.json", "schema/pattern.schema.json"} | {f"patterns/{i}.json" for i in REAL.entries}
+    former = {old for e in REAL.entries.values() for old in e.data.get("former_ids", [])}
+    assert set(files) == ({"patterns.json", "schema/pattern.schema.json"} | {f"patterns/{i}.json" for i in REAL.entries}
+                          | {f"patterns/{old}.json" for old in former})
     assert json.loads(files["schema/pattern.schema.json"]) == json.loads((ROOT / "schema" / "pattern.schema.json").read_text())
     assert json.loads(files["patterns/cqrs.json"])["name"] == "Command Query Responsibility Segregation"
     assert export_files(REAL) == files  # deterministic: no timestamps, stable order
@@ -132,3 +134,11 @@ def test_changelog_from_git_history(tmp_path):
 def test_changelog_outside_git(tmp_path):
     assert git_history(tmp_path) is None
     assert "not available" in render_changelog(None, REAL)
+
+
+def test_every_search_query_expects_a_published_page():
+    import yaml
+
+    queries = yaml.safe_load((ROOT / "tests" / "search-queries.yaml").read_text(encoding="utf-8"))
+    published = set(read_list(ROOT))
+    assert [f"{q}: {url}" for q, url in queries.items() if url.split("#")[0] not in published] == []

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from atlas.catalog import load_valid_catalog
 from atlas.comparisons import alternative_pairs
+from atlas.export import export_files
 from atlas.pages import redirect_text, sync_compare_pages, sync_pattern_pages
 from conftest import ROOT, load_fixture, real_catalog, run_build, save_fixture, serve, site_skeleton
 
@@ -121,6 +122,19 @@ def test_every_published_stub_links_an_icon_that_exists(built_site):
         icons = [l["href"] for l in _Stub(stub.read_text(encoding="utf-8")).links if l.get("rel") == "icon"]
         assert len(icons) == 1, stub
         assert (stub.parent / icons[0]).resolve().is_file(), f"{stub.relative_to(built_site)}: {icons[0]}"
+
+
+def test_a_renamed_entry_keeps_its_comparison_and_json_addresses(fixture_dir, tmp_path):
+    beta = load_fixture(fixture_dir, "beta")
+    beta["former_ids"] = ["old-beta"]
+    save_fixture(fixture_dir, beta, "beta")
+    catalog = load_valid_catalog(ROOT, fixture_dir)
+    sync_compare_pages(catalog, tmp_path / "compare")
+    for old in ("old-beta-vs-alpha", "alpha-vs-old-beta"):
+        stub = _Stub((tmp_path / "compare" / old / "index.html").read_text(encoding="utf-8"))
+        assert [m["content"] for m in stub.metas if m.get("http-equiv") == "refresh"] == ["0; url=../alpha-vs-beta/"], old
+    record = json.loads(export_files(catalog)["patterns/old-beta.json"])
+    assert record["moved_to"] == "beta" and record["id"] == "beta"
 
 
 # --- in a browser ------------------------------------------------------------------------------

@@ -140,9 +140,14 @@ def source_status_problems(data: dict, problem, today: datetime.date | None = No
                               f"use the day you read the source, today at the latest ({today.isoformat()})")
 
 
+# A Markdown link to a page of this site, such as [saga](/patterns/saga/): only a full page can resolve it.
+SITE_LINK = re.compile(r"\[([^\[\]]+)\]\((/[^()\s]*)\)")
+
+
 def plain(text: str) -> str:
-    """Text with its inline citation markers removed, for places that show no citations (tooltips, summaries)."""
-    return CITATION_MARK.sub("", text)
+    """Text for places that show no citations and cannot resolve site links (tooltips, table cells, embedded
+    JSON): citation markers removed, and links to this site's pages reduced to their words."""
+    return SITE_LINK.sub(r"\1", CITATION_MARK.sub("", text))
 
 
 def plain_all(value):

@@ -47,6 +47,10 @@ def export_files(catalog) -> dict[str, str]:
              "schema/pattern.schema.json": (catalog.root / "schema" / "pattern.schema.json").read_text(encoding="utf-8")}
     for entry in catalog.sorted_entries():
         files[f"patterns/{entry.id}.json"] = _dump({"schema_version": SCHEMA_VERSION, **entry_json(catalog, entry)})
+        for old in entry.data.get("former_ids", []):
+            # A renamed entry's old JSON address keeps answering, with the record and where it lives now.
+            files[f"patterns/{old}.json"] = _dump({"schema_version": SCHEMA_VERSION, "moved_to": entry.id,
+                                                   **entry_json(catalog, entry)})
     return files
 
 

@@ -41,6 +41,10 @@ def _term_problems(doc, catalog):
         # The meaning is prose on the glossary page; the expansion and the meaning are also the tooltip.
         for message, tip in problems_in(term["definition"], catalog):
             yield Problem(doc.path, doc.line_of(("terms", i, "definition")), f"terms[{i}].definition", message, tip)
+        if " " in term["term"] and "expansion" in term:
+            yield Problem(doc.path, doc.line_of(("terms", i, "expansion")), f"terms[{i}].expansion",
+                          f"'{term['term']}' has spaces, so it is a concept, and concepts get no tooltip",
+                          "remove the expansion, or write the term as its abbreviation")
         if "see" in term:
             for message, tip in problems_in(f"[x]({term['see']})", catalog):
                 yield Problem(doc.path, doc.line_of(("terms", i, "see")), f"terms[{i}].see", message, tip)
@@ -50,6 +54,9 @@ def _term_problems(doc, catalog):
 
 
 def abbreviation_lines(terms: list[dict]) -> str:
-    """Python-Markdown `abbr` definitions: every use of a term on a page gets its tooltip."""
+    """Python-Markdown `abbr` definitions: every use of an abbreviation on a page gets its tooltip.
+
+    Concepts (terms without an expansion) are listed on the glossary page only."""
     # The tooltip is an attribute; escaped here too, so that a line the abbr extension did not take would still be inert text.
-    return "\n".join(f"*[{t['term']}]: " + escape.attr(f"{t['expansion']}: {evidence.plain(t['definition'])}") for t in terms)
+    return "\n".join(f"*[{t['term']}]: " + escape.attr(f"{t['expansion']}: {evidence.plain(t['definition'])}")
+                     for t in terms if "expansion" in t)

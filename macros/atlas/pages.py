@@ -121,6 +121,13 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
         wanted[f"{pair_slug(a, b)}.md"] = page_text(f"patterns/{a}.yaml and patterns/{b}.yaml", title,
                                                     f'compare_pair("{a}", "{b}")', indexed=False)
         wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/", site_root=STUB_SITE_ROOT)
+        # A renamed entry's comparisons keep their old addresses, in both orders.
+        for old_a in [a, *catalog.entries[a].data.get("former_ids", [])]:
+            for old_b in [b, *catalog.entries[b].data.get("former_ids", [])]:
+                if (old_a, old_b) != (a, b):
+                    for first, second in ((old_a, old_b), (old_b, old_a)):
+                        wanted.setdefault(f"{first}-vs-{second}/index.html",
+                                          redirect_text(f"../{pair_slug(a, b)}/", site_root=STUB_SITE_ROOT))
     for a, b in catalog.vocabulary.get("retired_comparisons", []):
         if a not in catalog.entries or b not in catalog.entries or tuple(sorted((a, b))) in alternative_pairs(catalog):
             continue  # a pattern is gone, or the pair is an alternative again and its page is back

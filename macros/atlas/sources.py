@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog, load_catalog, load_valid_catalog
+from .coverage import Coverage, load_coverage
 from .decisions import Tree, load_trees
 from .export import write_export
 from .glossary import load_glossary
@@ -23,6 +24,7 @@ class Sources:
     catalog: Catalog
     terms: list[dict]
     trees: list[Tree]
+    coverage: Coverage | None = None
 
 
 _loaded: dict[Path, tuple[tuple, Sources]] = {}
@@ -39,14 +41,15 @@ def load_sources(root: Path) -> Sources:
     stamp = _stamp(root)
     if root not in _loaded or _loaded[root][0] != stamp:
         catalog = load_valid_catalog(root)
-        _loaded[root] = (stamp, Sources(catalog, load_glossary(root, catalog), load_trees(root, catalog)))
+        _loaded[root] = (stamp, Sources(catalog, load_glossary(root, catalog), load_trees(root, catalog),
+                                        load_coverage(root, catalog)))
     return _loaded[root][1]
 
 
 def all_problems(root: Path, patterns_dir: Path | None = None) -> tuple[Catalog, list[Problem]]:
-    """Every problem in the entries, the glossary and the decision trees (what `make check` prints)."""
+    """Every problem in the entries, the glossary, the decision trees and the coverage list (what `make check` prints)."""
     catalog, problems = load_catalog(root, patterns_dir)
-    for load in (load_glossary, load_trees):
+    for load in (load_glossary, load_trees, load_coverage):
         try:
             load(root, catalog)
         except CatalogError as err:

@@ -12,11 +12,25 @@ def term_anchor(term: str) -> str:
     return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
 
 
+def _anchor_cell(t) -> str:
+    return f'<span class="atlas-anchor" id="{term_anchor(t["term"])}"></span>**{escape.plain(t["term"])}**'
+
+
 def render_glossary_page(terms: list[dict], docs_dir) -> str:
-    rows = ["| Term | Stands for | Meaning |", "|---|---|---|"]
-    for t in terms:
+    def meaning(t):
         see = f" [More]({site_link(t['see'], 0, docs_dir)})" if t.get("see") else ""
-        rows.append(f'| <span class="atlas-anchor" id="{term_anchor(t["term"])}"></span>**{escape.plain(t["term"])}** '
-                    f'| {escape.plain(t["expansion"])} | {cell(t["definition"])}{see} |')
-    return ("Abbreviations and terms used across the atlas. Wherever one appears on the site, hold the pointer "
-            "over it (or focus it) to see what it stands for.\n\n" + "\n".join(rows) + "\n")
+        return f"{cell(t['definition'])}{see}"
+
+    abbreviations = [t for t in terms if "expansion" in t]
+    concepts = [t for t in terms if "expansion" not in t]
+    parts = ["Abbreviations and concepts used across the atlas."]
+    if abbreviations:
+        parts.append("## Abbreviations\n\nWherever one appears on the site, hold the pointer over it (or focus it) "
+                     "to see what it stands for.\n\n| Term | Stands for | Meaning |\n|---|---|---|\n"
+                     + "\n".join(f"| {_anchor_cell(t)} | {escape.plain(t['expansion'])} | {meaning(t)} |"
+                                 for t in abbreviations))
+    if concepts:
+        parts.append("## Concepts\n\nIdeas that many entries rely on, each with the entry that explains it best.\n\n"
+                     "| Concept | Meaning |\n|---|---|\n"
+                     + "\n".join(f"| {_anchor_cell(t)} | {meaning(t)} |" for t in concepts))
+    return "\n\n".join(parts) + "\n"
