@@ -69,6 +69,7 @@ def site_skeleton(target: Path, for_fixtures: bool = False) -> Path:
             generated.unlink()
     if for_fixtures:
         (target / "data" / "glossary.yaml").write_text(FIXTURE_GLOSSARY, encoding="utf-8")
+        (target / "data" / "coverage.yaml").unlink(missing_ok=True)  # it names the real catalog's entries
         shutil.rmtree(target / "decisions")
         shutil.copytree(FIXTURES / "decisions", target / "decisions")
         # Hand-written pages link to real patterns; fixture builds keep only the generated pages.

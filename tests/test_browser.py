@@ -267,6 +267,8 @@ def test_pattern_page_prints_as_a_hand_out(page, site_url):
     assert link.get_attribute("href") in after
 
 
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
 # One page of every kind a reader meets; each must have no axe-core violation.
 PAGE_TYPES = {
     "home": "/", "catalog": "/patterns/", "pattern": "/patterns/saga/", "map": "/map/",
@@ -274,6 +276,7 @@ PAGE_TYPES = {
     "compare pair": "/compare/microservices-vs-monolith/", "compare any": "/compare/?p=monolith,microservices",
     "decision wizard": "/decisions/architecture-style/", "decision outcome": None,
     "explorer": "/explore/", "glossary": "/glossary/", "concept": "/concepts/cap-theorem/",
+    "coverage": "/coverage/", "performance": "/performance/",
 }
 
 
@@ -282,11 +285,24 @@ def _outcome_url():
     return f"/decisions/{tree.id}/?path={','.join(paths[0][0])}"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
-def test_no_accessibility_violations(page, site_url, kind):
+def test_no_accessibility_violations(browser, site_url, kind, width, scheme):
+    """axe-core finds nothing on any page kind, on a laptop and a phone, in the light and the dark scheme."""
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(site_url + (PAGE_TYPES[kind] or _outcome_url()))
-    page.wait_for_load_state("networkidle")
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 600 else 844}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + (PAGE_TYPES[kind] or _outcome_url()))
+        page.wait_for_load_state("networkidle")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+        results = Axe().run(page)
+        # Keep what the page looked like, for a reviewer (CI keeps test-artifacts/ as a build artefact).
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{kind.replace(' ', '-')}-{width}-{scheme}.png")
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()

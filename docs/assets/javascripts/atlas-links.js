@@ -64,3 +64,40 @@
     if (target.tagName === "SPAN") target.after(button); else target.appendChild(button);
   });
 })();
+
+/* Wide tables scroll sideways inside Material's wrapper. A wrapper that overflows becomes a named,
+   focusable region, so it can be scrolled by keyboard too (WCAG 2.1.1; axe scrollable-region-focusable). */
+(function () {
+  "use strict";
+  // The heading a table sits under, to name its region; regions on one page need distinct names.
+  function heading(wrap) {
+    var headings = document.querySelectorAll("article h1, article h2, article h3");
+    var found = "";
+    headings.forEach(function (h) {
+      if (h.compareDocumentPosition(wrap) & Node.DOCUMENT_POSITION_FOLLOWING) found = h.textContent.replace(/[¶\s]+$/, "").trim();
+    });
+    return found;
+  }
+
+  function mark() {
+    var used = {};
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var name = "Table" + (heading(wrap) ? ": " + heading(wrap) : "");
+        used[name] = (used[name] || 0) + 1;
+        if (used[name] > 1) name += " (" + used[name] + ")";
+        wrap.tabIndex = 0;
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", name + ", scrolls sideways");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  // Material wraps tables from its own script once the document is ready; mark them after that.
+  window.addEventListener("load", mark);
+  window.addEventListener("resize", mark);
+})();
