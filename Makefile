@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test quick check fix new urls bench lock chromium clean
+.PHONY: help serve build test quick check lint hooks fix new urls bench lock chromium clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,12 +23,18 @@ build: $(STAMP) ## Strict build into site/ (left untouched if the build fails)
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
-test: $(STAMP) chromium ## Run the whole test suite, browser tests included
+test: $(STAMP) chromium lint ## Run the linters and the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
-quick: $(STAMP) ## Validate the entries and run the tests that need no build and no browser (seconds)
+quick: $(STAMP) lint ## Lint, validate the entries and run the tests that need no build and no browser
 	$(BIN)/atlas check
 	$(BIN)/python -m pytest -q -m "not browser and not build"
+
+lint: $(STAMP) ## Lint the Python (ruff, configured in pyproject.toml)
+	$(BIN)/ruff check macros tests tools
+
+hooks: $(STAMP) ## Install the git pre-commit hooks (lint and make check before each commit)
+	$(BIN)/pre-commit install
 
 check: $(STAMP) ## Validate the entries only (fast), printing every problem (CHECK_FORMAT=github for PR annotations)
 	$(BIN)/atlas check --format $(or $(CHECK_FORMAT),text)

@@ -11,22 +11,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
+
 from atlas.changelog import git_history, render_changelog
 from atlas.glossary import abbreviation_lines
-from atlas.render.decision_pages import render_decisions_index, render_tree_page
-from atlas.render.compare_pages import render_compare_any, render_pair_page
-from atlas.render.coverage_page import render_coverage_page
 from atlas.problems import CatalogError
 from atlas.render.catalog_page import render_catalog_page
+from atlas.render.compare_pages import render_compare_any, render_pair_page
+from atlas.render.coverage_page import render_coverage_page
+from atlas.render.decision_pages import render_decisions_index, render_tree_page
 from atlas.render.glossary_page import render_glossary_page
 from atlas.render.guide_page import render_guide_page
 from atlas.render.map_page import render_map_page
 from atlas.render.pattern_page import render_pattern_page
 from atlas.render.performance_page import render_performance_page
 from atlas.render.references_page import render_references_page, render_unconfirmed_page
-from atlas.sources import load_sources, write_generated_pages
 from atlas.render.tables import render_family_tables, render_matrix, render_quality_page, render_tensions
-from mkdocs.exceptions import Abort
+from atlas.sources import load_sources, write_generated_pages
 
 
 def define_env(env):

@@ -4,11 +4,11 @@ import sys
 import pytest
 import yaml
 
-from atlas.catalog import load_catalog, load_valid_catalog
+from atlas.catalog import load_catalog
 from conftest import ROOT, real_catalog
 
 sys.path.insert(0, str(ROOT / "tools"))
-import bench  # noqa: E402
+import bench
 
 REAL = {entry_id: entry.data for entry_id, entry in real_catalog().entries.items()}
 

@@ -5,7 +5,6 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-
 from conftest import ROOT, real_catalog
 
 pytestmark = pytest.mark.browser

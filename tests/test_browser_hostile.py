@@ -378,7 +378,7 @@ def test_every_tree_shrugs_off_a_proto_answer(open_page, site_url, tree, paths):
 
 EVIL = '<img src="//attacker.invalid/x.png" onerror="alert(1)">'
 FAKE_PAGEFIND = """
-const evil = %(evil)s;
+const evil = EVIL_LITERAL;
 const results = [
   { url: "/patterns/saga/", meta: { title: "Saga ¶" },
     excerpt: "top", sub_results: [{ url: "/patterns/saga/#how-it-works", title: "How it works ¶",
@@ -392,7 +392,7 @@ export function init() {}
 export async function search() {
   return { results: results.map(r => ({ data: async () => r })) };
 }
-""" % {"evil": repr(EVIL)}
+""".replace("EVIL_LITERAL", repr(EVIL))
 
 
 def test_search_excerpts_are_text_with_real_highlights(open_page, site_url):

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from justhtml import JustHTML
 
-from conftest import FIXTURES, ROOT, real_catalog, run_build, site_skeleton
+from conftest import FIXTURES, real_catalog, run_build, site_skeleton
 
 # Vendored from npm by tools/vendor-js.sh: a changed file must come from a deliberate re-vendoring.
 VENDORED_SHA256 = {

@@ -3,14 +3,13 @@ and coverage never silently falls. Valid and invalid fixtures for each rule."""
 import shutil
 
 import pytest
+import yaml
 
 from atlas.catalog import load_catalog, load_valid_catalog
 from atlas.coverage import load_coverage, normalise
 from atlas.problems import CatalogError
 from atlas.render.coverage_page import render_coverage_page
 from conftest import ROOT, load_fixture, real_catalog, save_fixture
-
-import yaml
 
 RAW = yaml.safe_load((ROOT / "data" / "coverage.yaml").read_text(encoding="utf-8"))  # ids for the test names only
 

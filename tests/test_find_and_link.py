@@ -3,6 +3,7 @@ import json
 import subprocess
 
 import pytest
+from test_rules import problems_for
 
 from atlas.catalog import load_valid_catalog
 from atlas.changelog import git_history, render_changelog
@@ -11,7 +12,6 @@ from atlas.pages import sync_pattern_pages
 from atlas.render.pattern_page import render_pattern_page
 from atlas.urls import published_urls, read_list
 from conftest import FIXTURES, ROOT, load_fixture, real_catalog, save_fixture
-from test_rules import problems_for
 
 REAL = real_catalog()
 

@@ -251,8 +251,8 @@ def test_a_browser_sees_nothing_run(corpus, browser):
         try:
             page = browser.new_page()
             dialogs, offsite = [], []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.on("request", lambda r: offsite.append(r.url) if not r.url.startswith((base, "data:")) else None)
+            page.on("dialog", lambda d, dialogs=dialogs: (dialogs.append(d.message), d.dismiss()))
+            page.on("request", lambda r, offsite=offsite, base=base: offsite.append(r.url) if not r.url.startswith((base, "data:")) else None)
             for path in ("/patterns/alpha/", "/decisions/tiny/", "/glossary/", "/changelog/", "/patterns/",
                          "/references/", "/map/", "/compare/alpha-vs-beta/", "/compare/?p=alpha&p=beta",
                          "/explore/", "/tradeoffs/"):

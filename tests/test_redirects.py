@@ -75,7 +75,7 @@ def test_stub_keeps_the_incoming_fragment_before_the_meta_refresh():
     assert stub.index("<script") < stub.index('http-equiv="refresh"')
     assert [m["content"] for m in parsed.metas if m.get("http-equiv") == "refresh"] == ["0; url=../new-id/"]
     assert [a["href"] for a in parsed.anchors] == ["../new-id/"]
-    assert [l["href"] for l in parsed.links if l.get("rel") == "canonical"] == ["../new-id/"]
+    assert [link["href"] for link in parsed.links if link.get("rel") == "canonical"] == ["../new-id/"]
 
 
 def test_stub_keeps_the_targets_own_fragment_when_the_link_has_none():
@@ -92,14 +92,14 @@ def test_stub_escapes_the_target_everywhere():
     literal = re.search(r"new URL\((\".*?\"), location\.href\)", parsed.scripts[0]).group(1)
     assert json.loads(literal) == target  # the script reads back exactly the target
     assert [a["href"] for a in parsed.anchors] == [target]  # each attribute holds the value, unbroken
-    assert [l["href"] for l in parsed.links if l.get("rel") == "canonical"] == [target]
+    assert [link["href"] for link in parsed.links if link.get("rel") == "canonical"] == [target]
     assert [m["content"] for m in parsed.metas if m.get("http-equiv") == "refresh"] == [f"0; url={target}"]
     assert "<script>alert(1)" not in stub
 
 
 def test_stub_links_the_site_icon_relative_to_its_folder():
-    icons = [l for l in _Stub(redirect_text("../new/", site_root="../../")).links if l.get("rel") == "icon"]
-    assert [l["href"] for l in icons] == [f"../../{SITE_ICON}"]
+    icons = [link for link in _Stub(redirect_text("../new/", site_root="../../")).links if link.get("rel") == "icon"]
+    assert [link["href"] for link in icons] == [f"../../{SITE_ICON}"]
     assert icons[0].get("type") == "image/png"
 
 
@@ -112,14 +112,14 @@ def test_generated_stubs_link_the_icon_two_folders_up(fixture_dir, tmp_path):
     sync_compare_pages(catalog, tmp_path / "compare")
     for stub in ("patterns/old-beta/index.html", "compare/beta-vs-alpha/index.html"):
         links = _Stub((tmp_path / stub).read_text(encoding="utf-8")).links
-        assert f"../../{SITE_ICON}" in [l["href"] for l in links if l.get("rel") == "icon"], stub
+        assert f"../../{SITE_ICON}" in [link["href"] for link in links if link.get("rel") == "icon"], stub
 
 
 def test_every_published_stub_links_an_icon_that_exists(built_site):
     stubs = [p for p in built_site.rglob("index.html") if "<!-- generated redirect -->" in p.read_text(encoding="utf-8")]
     assert stubs, "the real catalog publishes redirects for reversed comparisons"
     for stub in stubs:
-        icons = [l["href"] for l in _Stub(stub.read_text(encoding="utf-8")).links if l.get("rel") == "icon"]
+        icons = [link["href"] for link in _Stub(stub.read_text(encoding="utf-8")).links if link.get("rel") == "icon"]
         assert len(icons) == 1, stub
         assert (stub.parent / icons[0]).resolve().is_file(), f"{stub.relative_to(built_site)}: {icons[0]}"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from .catalog import ROOT, load_schema, load_vocabulary
 from .problems import CatalogError
-from .urls import LIST, published_urls, read_list, write_list
 from .reorder import reorder_text
 from .skeleton import skeleton_text
 from .sources import all_problems, load_sources, write_generated_pages
+from .urls import LIST, published_urls, read_list, write_list
 
 
 def cmd_check(args) -> int:

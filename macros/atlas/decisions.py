@@ -11,11 +11,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import CatalogError, Problem, field_path
-from .schema_check import schema_problems
 from . import evidence
+from .problems import CatalogError, Problem, field_path
 from .prose import walk_prose, walk_strings
 from .rules import hidden_characters, link_targets
+from .schema_check import schema_problems
 from .yamlsource import Document, read_document
 
 # Tree fields that hold identifiers or addresses rather than text a reader sees.

@@ -200,7 +200,7 @@ class SafetyExtension(Extension):
         md.postprocessors.register(SafetyPostprocessor(md, self.getConfig("report")), "atlas_safety", 0)
 
 
-def makeExtension(**kwargs):  # noqa: N802 (the name Python-Markdown looks for)
+def makeExtension(**kwargs):
     return SafetyExtension(**kwargs)
 
 
@@ -217,8 +217,8 @@ class PolicyCheck:
     """
 
     def __init__(self, mkdocs_yml):
-        from mkdocs.utils.yaml import yaml_load  # mkdocs.yml uses !ENV and !!python/name tags
         import markdown
+        from mkdocs.utils.yaml import yaml_load  # mkdocs.yml uses !ENV and !!python/name tags
 
         with open(mkdocs_yml, encoding="utf-8") as handle:
             listed = yaml_load(handle).get("markdown_extensions") or []

@@ -13,8 +13,8 @@ from .coverage import Coverage, load_coverage
 from .decisions import Tree, load_trees
 from .export import write_export
 from .glossary import load_glossary
-from .problems import CatalogError, Problem
 from .pages import sync_compare_pages, sync_decision_pages, sync_pattern_pages, sync_tradeoff_pages
+from .problems import CatalogError, Problem
 
 SOURCE_DIRS = ("patterns", "schema", "data", "decisions")
 

@@ -1,12 +1,9 @@
 """Comparison pages: one per pair of alternatives (/compare/<a>-vs-<b>/) and "compare any" (/compare/)."""
 from __future__ import annotations
 
-from ..evidence import plain_all
-
-import json
-
 from .. import escape
 from ..comparisons import alternative_pairs, pair_slug
+from ..evidence import plain_all
 from ..prose import markdown
 from .tables import EFFECT_SYMBOL, cell, effect_link, score_link
 

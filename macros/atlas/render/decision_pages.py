@@ -3,12 +3,10 @@ drawn at build time (every outcome links to its patterns) and the whole tree as 
 that reads without JavaScript."""
 from __future__ import annotations
 
-from ..evidence import plain_all
-
-import json
 import textwrap
 
 from .. import escape
+from ..evidence import plain_all
 from ..prose import markdown
 from .tables import cell
 

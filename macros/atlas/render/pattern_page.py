@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from .. import escape
+from ..comparisons import pair_slug
 from ..evidence import plain
 from ..prose import archive_link, markdown
 from ..relations import links_of, relation_label
-from ..comparisons import pair_slug
 from .charts import ratings_chart_svg
 from .graph_svg import neighbourhood_svg
 from .tables import title_attr

@@ -6,8 +6,8 @@ and atlas-tables.js add sorting and filtering on top.
 """
 from __future__ import annotations
 
-from ..comparisons import rank_on_quality, variant_groups, worsened_qualities
 from .. import escape
+from ..comparisons import rank_on_quality, variant_groups, worsened_qualities
 from ..evidence import plain
 
 EFFECT_SYMBOL = {"improves": "▲", "worsens": "▼", "neutral": "●"}

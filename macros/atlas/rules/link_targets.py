@@ -20,7 +20,7 @@ from .. import escape
 from ..evidence import CITATION_MARK
 from ..problems import one_line
 from ..prose import walk_prose
-from ..safety import PolicyCheck, links_and_images, link_allowed
+from ..safety import PolicyCheck, link_allowed, links_and_images
 
 PATTERN_PAGE = re.compile(r"^/patterns/([a-z0-9-]+)/(?:#[A-Za-z0-9_-]+)?$")
 REPO_MKDOCS = Path(__file__).resolve().parents[3] / "mkdocs.yml"
