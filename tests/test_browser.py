@@ -245,6 +245,21 @@ def test_explorer_filters_live_and_keeps_them_in_the_url(page, site_url):
     assert leaving == [] and page.errors == []
 
 
+def test_explorer_team_filter_leaves_out_unrated_patterns_and_says_why_each_matched(page, site_url):
+    catalog = real_catalog()
+    small = sorted(e.data["name"] for e in catalog.entries.values() if "small" in e.data.get("team_fit", []))
+    unrated = sum(1 for e in catalog.entries.values() if not e.data.get("team_fit"))
+    page.goto(site_url + "/explore/?team=small&q.availability=improves")
+    expected = sorted(e.data["name"] for e in catalog.entries.values()
+                      if "small" in e.data.get("team_fit", []) and e.data["quality_effects"]["availability"]["effect"] == "improves")
+    names = sorted(page.locator(".atlas-explorer__results li > a").all_inner_texts())
+    assert names == expected and set(names) <= set(small)
+    expect(page.locator(".atlas-explorer__count")).to_have_text(
+        f"{len(expected)} of {PATTERN_COUNT} patterns match; {unrated} have no team-size rating and are left out")
+    if expected:
+        expect(page.locator(".atlas-explorer__why").first).to_have_text("Matches: fits a small team · improves availability")
+
+
 def test_copy_link_beside_a_benefit(page, site_url):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(site_url + "/patterns/saga/")
@@ -305,3 +320,38 @@ def test_no_accessibility_violations(browser, site_url, kind, width, scheme):
         assert results.violations_count == 0, results.generate_report()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_pattern_page_says_where_it_sits_and_offers_its_sections(browser, site_url, width):
+    """A breadcrumb on every width; on a phone, where the theme has no side menu, an "On this page" menu."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/patterns/saga/")
+        crumbs = page.locator("nav.atlas-breadcrumb a")
+        expect(crumbs).to_have_text(["Patterns", "Data management"])
+        menu = page.locator("details.atlas-onpage")
+        if width < 1220:
+            expect(menu).to_be_visible()
+            menu.locator("summary").click()
+            menu.get_by_role("link", name="Failure modes").click()
+            page.wait_for_url("**/patterns/saga/#failure-modes")
+            expect(page.locator("h2#failure-modes")).to_be_in_viewport()
+        else:
+            expect(menu).to_be_hidden()
+            expect(page.locator(".md-sidebar--secondary .md-nav__link", has_text="Failure modes")).to_be_visible()
+        crumbs.nth(1).click()
+        page.wait_for_url("**/patterns/#data-management")
+    finally:
+        context.close()
+
+
+def test_an_item_reached_by_its_link_is_marked(page, site_url):
+    page.goto(site_url + "/patterns/saga/")
+    anchor = page.locator(".atlas-anchor[id^='failure-']").first.get_attribute("id")
+    other = page.locator(".atlas-anchor[id^='failure-']").nth(1).get_attribute("id")
+    page.goto(site_url + f"/patterns/saga/#{anchor}")
+    item = "el => getComputedStyle(el.closest('li')).outlineStyle"
+    assert page.locator(f"[id='{anchor}']").evaluate(item) == "solid"
+    assert page.locator(f"[id='{other}']").evaluate(item) == "none"

@@ -131,5 +131,5 @@ def test_each_failure_mode_is_its_own_list_item(fixture_dir):
     save_fixture(fixture_dir, alpha)
     html = markdown.markdown(render_pattern_page(load_valid_catalog(ROOT, fixture_dir), "alpha"),
                              extensions=["attr_list", "md_in_html", "tables"])
-    section = html[html.index('id="failure-stale-fixture"') - 200: html.index("Anti-patterns")]
+    section = html[html.index('id="failure-stale-fixture"') - 200: html.index('id="anti-patterns"')]
     assert section.count("<li>") == 2

@@ -148,7 +148,8 @@
       var family = params.get("family");
       if (family && p.family !== family) return false;
       var team = params.get("team");
-      if (team && p.team_fit && p.team_fit.indexOf(team) < 0) return false;
+      // A pattern with no team-size rating cannot be said to fit a team size: it is left out and counted.
+      if (team && (!p.team_fit || p.team_fit.indexOf(team) < 0)) return false;
       var tags = (params.get("tags") || "").split(",").filter(Boolean);
       if (!tags.every(function (t) { return p.tags.indexOf(t) >= 0; })) return false;
       for (var q in data.quality_attributes) {
@@ -166,9 +167,36 @@
       return true;
     }
 
+    // Why a pattern is in the list: the filters in use, in the words the form uses.
+    function reasons(p) {
+      var out = [];
+      if (params.get("family")) out.push(data.families[p.family].name);
+      if (params.get("team")) out.push("fits a " + params.get("team") + " team");
+      (params.get("tags") || "").split(",").filter(Boolean).forEach(function (t) { out.push("tag " + t); });
+      for (var q in data.quality_attributes) {
+        var want = params.get("q." + q), name = data.quality_attributes[q].toLowerCase();
+        if (want === "improves") out.push("improves " + name);
+        if (want === "not-worse") out.push(p.quality_effects[q].effect + " " + name);
+      }
+      var family = params.get("family");
+      if (family) {
+        for (var a in data.families[family].attributes) {
+          if (params.get("min." + a) || params.get("max." + a)) {
+            out.push(data.families[family].attributes[a].toLowerCase() + " " + p.ratings[a].score + "/5");
+          }
+        }
+      }
+      return out;
+    }
+
     function apply() {
       var hits = data.patterns.filter(matches);
-      count.textContent = hits.length + " of " + data.count + " patterns match";
+      var text = hits.length + " of " + data.count + " patterns match";
+      if (params.get("team")) {
+        var unrated = data.patterns.filter(function (p) { return !p.team_fit; }).length;
+        if (unrated) text += "; " + unrated + " have no team-size rating and are left out";
+      }
+      count.textContent = text;
       list.textContent = "";
       hits.forEach(function (p) {
         var item = el("li");
@@ -176,6 +204,8 @@
         item.appendChild(el("span", " · " + data.families[p.family].name, { class: "atlas-explorer__family" }));
         item.appendChild(el("br"));
         item.appendChild(el("span", p.summary));
+        var why = reasons(p);
+        if (why.length) item.appendChild(el("span", "Matches: " + why.join(" · "), { class: "atlas-explorer__why" }));
         list.appendChild(item);
       });
     }

@@ -1,6 +1,8 @@
 """The page of one pattern, /patterns/<id>/, as Markdown generated from its entry alone."""
 from __future__ import annotations
 
+import re
+
 from .. import escape
 from ..comparisons import pair_slug
 from ..evidence import plain
@@ -46,10 +48,29 @@ class _Page:
         return next(s["title"] for s in self.data["sources"] if s["id"] == ref)
 
     def render(self) -> str:
-        parts = [self.header(), self.prose_sections(), self.signals(), self.claims(), self.ratings(),
-                 self.quality_effects(), self.failures(), self.prerequisites(), self.relations(),
-                 self.disagreements(), self.examples(), self.checklist(), self.sources()]
-        return "\n\n".join(part for part in parts if part) + "\n"
+        body = [self.prose_sections(), self.signals(), self.claims(), self.ratings(),
+                self.quality_effects(), self.failures(), self.prerequisites(), self.relations(),
+                self.disagreements(), self.examples(), self.checklist(), self.sources()]
+        body = "\n\n".join(part for part in body if part)
+        return "\n\n".join([self.breadcrumb(), self.header(), self.on_this_page(body), body]) + "\n"
+
+    def breadcrumb(self) -> str:
+        """Patterns › family › this pattern: generated pages are not in the navigation, so say where they sit."""
+        d = self.data
+        family = self.catalog.vocabulary["families"][d["family"]]["name"]
+        return "\n".join([
+            '<nav class="atlas-breadcrumb" aria-label="Breadcrumb" data-pagefind-ignore markdown="1">',
+            f"[Patterns](index.md) › [{escape.plain(family)}](index.md#{d['family']}) › {escape.plain(d['name'])}",
+            "</nav>",
+        ])
+
+    @staticmethod
+    def on_this_page(body: str) -> str:
+        """The page's sections as a menu at the top; shown on narrow screens, where the theme has no side menu."""
+        sections = re.findall(r"^## (.+?) \{ #([a-z0-9-]+) \}$", body, flags=re.M)
+        links = "\n".join(f"- [{title}](#{anchor})" for title, anchor in sections)
+        return "\n".join(['<details class="atlas-onpage" data-pagefind-ignore markdown="1">',
+                          "<summary>On this page</summary>", "", links, "", "</details>"])
 
     def header(self) -> str:
         d, vocab = self.data, self.catalog.vocabulary
