@@ -42,11 +42,15 @@ def define_env(env):
     trees_by_id = {tree.id: tree for tree in trees}
     edit_base = env.conf.get("repo_url", "").rstrip("/") + "/edit/main/"
 
+    def edit(source: str) -> None:
+        """Point this page's "Edit this page" at the file its content comes from, not at a generated stub."""
+        if env.page is not None and env.conf.get("repo_url"):
+            env.page.edit_url = edit_base + source
+
     @env.macro
     def pattern_page(entry_id: str) -> str:
         """The whole body of /patterns/<entry_id>/; also points "Edit this page" at the YAML file."""
-        if env.page is not None and env.conf.get("repo_url"):
-            env.page.edit_url = edit_base + f"patterns/{entry_id}.yaml"
+        edit(f"patterns/{entry_id}.yaml")
         return render_pattern_page(catalog, entry_id)
 
     @env.macro
@@ -67,6 +71,7 @@ def define_env(env):
     @env.macro
     def glossary_page() -> str:
         """Every glossary term with its expansion, meaning and page."""
+        edit("data/glossary.yaml")
         return render_glossary_page(terms, catalog.docs_dir)
 
     @env.macro
@@ -77,6 +82,7 @@ def define_env(env):
     @env.macro
     def coverage_page() -> str:
         """Each anchor catalog's patterns and the entry covering each, from data/coverage.yaml."""
+        edit("data/coverage.yaml")
         return render_coverage_page(sources.coverage, catalog)
 
     @env.macro
@@ -96,7 +102,8 @@ def define_env(env):
 
     @env.macro
     def quality_page(quality: str) -> str:
-        """Every pattern ranked on one quality."""
+        """Every pattern on one quality, in tiers by its stated effect."""
+        edit("schema/vocabulary.yaml")
         return render_quality_page(catalog, quality)
 
     @env.macro
@@ -107,6 +114,7 @@ def define_env(env):
     @env.macro
     def compare_pair(a: str, b: str) -> str:
         """One pair of alternatives side by side."""
+        edit(f"patterns/{a}.yaml")
         return render_pair_page(catalog, a, b)
 
     @env.macro
@@ -122,6 +130,7 @@ def define_env(env):
     @env.macro
     def decision_page(tree_id: str) -> str:
         """One decision tree: wizard, diagram and outline."""
+        edit(trees_by_id[tree_id].path)
         return render_tree_page(trees_by_id[tree_id], catalog)
 
     @env.macro

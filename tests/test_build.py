@@ -197,3 +197,19 @@ def test_no_list_renders_as_running_text(built_site):
                     found.append(f"{page.parent.name}: {child.to_text()[:80]}")
                 stack.append(child)
     assert found == []
+
+
+def test_edit_links_point_at_the_source_files_not_at_generated_stubs(built_site):
+    """"Edit this page" on a generated page opens the YAML it comes from, and every file it names exists."""
+    from atlas.pages import _is_generated
+
+    stubs, checked = [], 0
+    for page in built_site.rglob("index.html"):
+        for target in re.findall(r'href="[^"]*/edit/main/([^"]+)"', page.read_text(encoding="utf-8")):
+            checked += 1
+            source = built_site.parent / target  # the built project's own copy of the sources
+            assert source.is_file(), f"{page.relative_to(built_site)} -> {target}"
+            if _is_generated(source):
+                stubs.append(f"{page.relative_to(built_site)} -> {target}")
+    assert checked > len(real_catalog().entries)
+    assert stubs == [], "edit links to generated stubs:\n" + "\n".join(stubs[:20])

@@ -44,11 +44,16 @@ def test_variant_groups_include_the_strategy_families():
     assert {"range-sharding", "hash-sharding", "directory-sharding"} <= set(groups["sharding"])
 
 
-def test_quality_ranking_puts_improvers_first_and_shows_the_price(catalog):
+def test_quality_page_groups_patterns_in_tiers_without_ranks(catalog):
     ranked = rank_on_quality(catalog, "consistency")
     assert ranked[0].id == "alpha"  # the only fixture that improves consistency
     page = render_quality_page(catalog, "consistency")
-    assert page.index("[Alpha Fixture]") < page.index("[Beta Fixture]")
+    improvers = [e for e in catalog.entries.values() if e.data["quality_effects"]["consistency"]["effect"] == "improves"]
+    tier = page[page.index("{ #improves }"):].split("\n## ")[0]
+    assert f"## Improve it ({len(improvers)}) {{ #improves }}" in page
+    assert all(f"[{e.data['name']}]" in tier for e in improvers)
+    assert page.index("[Alpha Fixture]") < page.index("[Beta Fixture]")  # by name within a tier
+    assert "| Rank |" not in page
     assert "| nothing |" in page  # fixtures worsen no other quality
 
 

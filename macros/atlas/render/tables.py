@@ -7,7 +7,7 @@ and atlas-tables.js add sorting and filtering on top.
 from __future__ import annotations
 
 from .. import escape
-from ..comparisons import rank_on_quality, variant_groups, worsened_qualities
+from ..comparisons import variant_groups, worsened_qualities
 from ..evidence import plain
 
 EFFECT_SYMBOL = {"improves": "▲", "worsens": "▼", "neutral": "●"}
@@ -92,25 +92,36 @@ def _ratings_table(members, family) -> str:
     return sortable("\n".join(rows))
 
 
+TIERS = (("improves", "Improve it"), ("neutral", "Leave it unchanged"), ("worsens", "Make it worse"))
+
+
 def render_quality_page(catalog, quality: str) -> str:
-    """One quality: every pattern ranked on it, with the reason and what it pays elsewhere."""
+    """One quality: every pattern in a tier by its stated effect (improves, neutral, worsens), with the reason
+    and what it pays elsewhere. Tiers, not ranks: an effect is a direction, so the data supports no finer order."""
     qualities = catalog.vocabulary["quality_attributes"]
-    rows = ["| Rank | Pattern | Effect | Why | Pays elsewhere |", "|---|---|---|---|---|"]
-    for rank, entry in enumerate(rank_on_quality(catalog, quality), 1):
-        elsewhere = ", ".join(f"[{escape.plain(qualities[q]['name'])}](../patterns/{entry.id}.md#effect-{q})"
-                              for q in worsened_qualities(entry) if q != quality) or "nothing"
-        reason = entry.data["quality_effects"][quality]["reason"]
-        rows.append(f"| {rank} | [{escape.plain(entry.data['name'])}](../patterns/{entry.id}.md) | {effect_link(entry, quality, '../patterns/')} "
-                    f"| {cell(reason)} | {elsewhere} |")
-    counts = {k: sum(1 for e in catalog.entries.values() if e.data["quality_effects"][quality]["effect"] == k) for k in EFFECT_SYMBOL}
-    return "\n\n".join([
+    by_name = sorted(catalog.entries.values(), key=lambda e: e.data["name"].casefold())
+    counts = {k: sum(1 for e in by_name if e.data["quality_effects"][quality]["effect"] == k) for k in EFFECT_SYMBOL}
+    out = [
         f"*{cell(qualities[quality]['definition'])}*",
-        f"{counts['improves']} patterns improve it, {counts['neutral']} leave it alone and {counts['worsens']} make it worse. "
-        "Patterns that improve it come first; among them, those that worsen the fewest other qualities rank higher. "
-        "*Pays elsewhere* lists the qualities each pattern makes worse.",
-        sortable("\n".join(rows)),
-        "See also: [all qualities side by side](index.md) · [classic tensions](tensions.md)",
-    ]) + "\n"
+        f"{counts['improves']} patterns improve it, {counts['neutral']} leave it unchanged and {counts['worsens']} make it "
+        "worse, by each entry's own stated effect. Within a tier patterns are listed by name: an effect says which way a "
+        "pattern moves this quality, not by how much, so no finer order would be honest. "
+        "*Pays elsewhere* lists the other qualities each pattern makes worse.",
+    ]
+    for effect, heading in TIERS:
+        tier = [e for e in by_name if e.data["quality_effects"][quality]["effect"] == effect]
+        if not tier:
+            continue
+        rows = ["| Pattern | Effect | Why | Pays elsewhere |", "|---|---|---|---|"]
+        for entry in tier:
+            elsewhere = ", ".join(f"[{escape.plain(qualities[q]['name'])}](../patterns/{entry.id}.md#effect-{q})"
+                                  for q in worsened_qualities(entry) if q != quality) or "nothing"
+            reason = entry.data["quality_effects"][quality]["reason"]
+            rows.append(f"| [{escape.plain(entry.data['name'])}](../patterns/{entry.id}.md) | "
+                        f"{effect_link(entry, quality, '../patterns/')} | {cell(reason)} | {elsewhere} |")
+        out += [f"## {heading} ({len(tier)}) {{ #{effect} }}", sortable("\n".join(rows))]
+    out.append("See also: [all qualities side by side](index.md) · [classic tensions](tensions.md)")
+    return "\n\n".join(out) + "\n"
 
 
 def render_tensions(catalog) -> str:
