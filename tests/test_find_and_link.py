@@ -27,7 +27,7 @@ def test_export_holds_every_entry_with_its_relations():
 def test_export_files_are_one_per_entry_plus_catalog_and_schema():
     files = export_files(REAL)
     former = {old for e in REAL.entries.values() for old in e.data.get("former_ids", [])}
-    assert set(files) == ({"patterns.json", "schema/pattern.schema.json"} | {f"patterns/{i}.json" for i in REAL.entries}
+    assert set(files) == ({"patterns.json", "pairs.json", "schema/pattern.schema.json"} | {f"patterns/{i}.json" for i in REAL.entries}
                           | {f"patterns/{old}.json" for old in former})
     assert json.loads(files["schema/pattern.schema.json"]) == json.loads((ROOT / "schema" / "pattern.schema.json").read_text())
     assert json.loads(files["patterns/cqrs.json"])["name"] == "Command Query Responsibility Segregation"
@@ -91,12 +91,15 @@ def test_search_weighs_name_keywords_and_aliases():
     assert '<span data-pagefind-weight="6" data-pagefind-meta="aliases">Functions as a Service' in page
 
 
-def test_search_index_is_pagefind_and_covers_pattern_pages_only(built_site):
+def test_search_indexes_patterns_comparisons_and_the_glossary_but_not_lists_of_everything(built_site):
     assert (built_site / "pagefind" / "pagefind.js").is_file()
     assert not (built_site / "search" / "search_index.json").exists()  # no single-file index that grows with the catalog
-    pattern = (built_site / "patterns" / "saga" / "index.html").read_text(encoding="utf-8")
-    matrix = (built_site / "tradeoffs" / "index.html").read_text(encoding="utf-8")
-    assert "data-pagefind-body" in pattern and "data-pagefind-body" not in matrix
+
+    def indexed(page):
+        return "data-pagefind-body" in (built_site / page / "index.html").read_text(encoding="utf-8")
+
+    assert indexed("patterns/saga") and indexed("compare/saga-vs-two-phase-commit") and indexed("glossary")
+    assert not indexed("tradeoffs") and not indexed("tradeoffs/latency") and not indexed("map")
 
 
 def test_every_published_url_stays_published(built_site):

@@ -43,7 +43,11 @@ def _dump(data) -> str:
 
 def export_files(catalog) -> dict[str, str]:
     """Relative path under docs/api/ -> file text."""
+    from .comparisons import alternative_pairs, pair_slug
+
     files = {"patterns.json": _dump(catalog_json(catalog)),
+             # The comparison pages that exist, for the search box ("GraphQL vs REST" leads to its page).
+             "pairs.json": _dump(sorted(pair_slug(a, b) for a, b in alternative_pairs(catalog))),
              "schema/pattern.schema.json": (catalog.root / "schema" / "pattern.schema.json").read_text(encoding="utf-8")}
     for entry in catalog.sorted_entries():
         files[f"patterns/{entry.id}.json"] = _dump({"schema_version": SCHEMA_VERSION, **entry_json(catalog, entry)})

@@ -119,7 +119,7 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
     for a, b in alternative_pairs(catalog):
         title = f"{catalog.entries[a].data['name']} vs {catalog.entries[b].data['name']}"
         wanted[f"{pair_slug(a, b)}.md"] = page_text(f"patterns/{a}.yaml and patterns/{b}.yaml", title,
-                                                    f'compare_pair("{a}", "{b}")', indexed=False)
+                                                    f'compare_pair("{a}", "{b}")', indexed=True)
         wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/", site_root=STUB_SITE_ROOT)
         # A renamed entry's comparisons keep their old addresses, in both orders.
         for old_a in [a, *catalog.entries[a].data.get("former_ids", [])]:

@@ -140,6 +140,45 @@
     return results.filter(function (r) { return named(r, query); }).concat(results.filter(function (r) { return !named(r, query); }));
   }
 
+  /* "GraphQL vs REST": find the pattern each side names and lead with their comparison, the pair's own page
+     when the two are alternatives (api/pairs.json lists those), otherwise the pick-any comparison. */
+  var VERSUS = /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/i;
+  var pairs = null;
+
+  function patternId(result) {
+    var match = /\/patterns\/([a-z0-9-]+)\/$/.exec(new URL(result.url, window.location.href).pathname);
+    return match ? match[1] : null;
+  }
+
+  function side(pagefind, text) {
+    return pagefind.search(text).then(function (found) {
+      return Promise.all(found.results.slice(0, FIRST).map(function (r) { return r.data(); }));
+    }).then(function (results) {
+      var hit = exactFirst(results, text).filter(patternId)[0];
+      return hit ? { id: patternId(hit), name: plain(hit.meta && hit.meta.title ? hit.meta.title : hit.url) } : null;
+    });
+  }
+
+  function comparison(pagefind, query) {
+    var match = VERSUS.exec(query);
+    if (!match) return Promise.resolve(null);
+    if (!pairs) {
+      pairs = fetch(new URL("api/pairs.json", root).href).then(function (r) { return r.ok ? r.json() : []; }, function () { return []; });
+    }
+    return Promise.all([side(pagefind, match[1].trim()), side(pagefind, match[2].trim()), pairs]).then(function (found) {
+      var a = found[0], b = found[1];
+      if (!a || !b || a.id === b.id) return null;
+      var slug = [a.id, b.id].sort().join("-vs-");
+      var own = found[2].indexOf(slug) >= 0;
+      return {
+        url: new URL(own ? "compare/" + slug + "/" : "compare/?p=" + a.id + "," + b.id, root).href,
+        meta: { title: a.name + " vs " + b.name,
+                summary: own ? "The two alternatives side by side: when to choose each, ratings and trade-offs."
+                             : "These two side by side, in the pattern comparison." }
+      };
+    });
+  }
+
   function search() {
     var query = input.value.trim();
     var ticket = (latest += 1);
@@ -148,22 +187,26 @@
       show(false);
       return;
     }
+    var lead = [];
+    function ordered(results) { return lead.concat(exactFirst(results, query)); }
     load().then(function (pagefind) {
-      return pagefind.search(query);
-    }).then(function (found) {
+      return Promise.all([pagefind.search(query), comparison(pagefind, query)]);
+    }).then(function (both) {
       if (!current()) return null; // typed on: skip loading fragments nobody will see
-      var total = found.results.length;
+      var found = both[0];
+      if (both[1]) lead = [both[1]];
+      var total = found.results.length + lead.length;
       var rest = found.results.slice(FIRST, SHOWN);
       return Promise.all(found.results.slice(0, FIRST).map(function (r) { return r.data(); })).then(function (first) {
         if (!current()) return null;
-        render(exactFirst(first, query), query, total);
+        render(ordered(first), query, total);
         list.setAttribute("aria-busy", String(rest.length > 0));
         show(true);
         return Promise.all(rest.map(function (r) { return r.data(); })).then(function (more) {
           if (!current()) return;
           list.setAttribute("aria-busy", "false");
           if (more.some(function (r) { return named(r, query); })) {
-            render(exactFirst(first.concat(more), query), query, total); // a late exact match still goes first
+            render(ordered(first.concat(more)), query, total); // a late exact match still goes first
           } else {
             more.forEach(function (result) { list.appendChild(item(result)); }); // appending keeps focus and scroll
           }
