@@ -36,6 +36,22 @@ def cmd_fix(args) -> int:
     return 0
 
 
+def cmd_links(args) -> int:
+    import datetime
+
+    from . import linkcheck
+
+    sources = load_sources(ROOT)
+    cited = linkcheck.cited_addresses(sources.catalog, sources.trees, sources.coverage)
+    results = linkcheck.check_all(cited, delay=args.delay)
+    today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
+    text = linkcheck.report(results, cited, linkcheck.stale_entries(sources.catalog, today))
+    if args.report:
+        Path(args.report).write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
 def cmd_urls(args) -> int:
     urls = published_urls(Path(args.site))
     old = set(read_list(ROOT)) if (ROOT / LIST).exists() else set()
@@ -102,6 +118,12 @@ def main(argv=None) -> int:
     urls = sub.add_parser("urls", help="record the URLs a build published in tests/published-urls.txt")
     urls.add_argument("site", help="the built site folder, e.g. site")
     urls.set_defaults(run=cmd_urls)
+    links = sub.add_parser("links", help="check every cited source address and list entries due for review "
+                           "(slow and polite: one request per host per --delay seconds)")
+    links.add_argument("--report", help="also write the Markdown report to this file")
+    links.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to one host")
+    links.add_argument("--today", help="the date to measure review age from (YYYY-MM-DD); default: today")
+    links.set_defaults(run=cmd_links)
     sub.add_parser("generate", help="write the generated pages into docs/ ahead of a build (for Zensical, which "
                    "looks for pages before any macro runs)").set_defaults(run=cmd_generate)
     args = parser.parse_args(argv)
