@@ -356,3 +356,16 @@ def test_an_item_reached_by_its_link_is_marked(page, site_url):
     item = "el => getComputedStyle(el.closest('li')).outlineStyle"
     assert page.locator(f"[id='{anchor}']").evaluate(item) == "solid"
     assert page.locator(f"[id='{other}']").evaluate(item) == "none"
+
+
+def test_an_abbreviation_can_be_read_on_a_phone_by_tapping_it(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/patterns/cqrs/")
+        abbr = page.locator("article abbr", has_text="CQRS").first
+        abbr.scroll_into_view_if_needed()
+        abbr.tap()
+        expect(page.locator(".md-tooltip2--active")).to_contain_text("Command Query Responsibility Segregation")
+    finally:
+        context.close()
