@@ -253,10 +253,10 @@ def test_explorer_team_filter_leaves_out_unrated_patterns_and_says_why_each_matc
     page.goto(site_url + "/explore/?team=small&q.availability=improves")
     expected = sorted(e.data["name"] for e in catalog.entries.values()
                       if "small" in e.data.get("team_fit", []) and e.data["quality_effects"]["availability"]["effect"] == "improves")
+    expect(page.locator(".atlas-explorer__count")).to_have_text(  # waits until the data is in and filtered
+        f"{len(expected)} of {PATTERN_COUNT} patterns match; {unrated} have no team-size rating and are left out")
     names = sorted(page.locator(".atlas-explorer__results li > a").all_inner_texts())
     assert names == expected and set(names) <= set(small)
-    expect(page.locator(".atlas-explorer__count")).to_have_text(
-        f"{len(expected)} of {PATTERN_COUNT} patterns match; {unrated} have no team-size rating and are left out")
     if expected:
         expect(page.locator(".atlas-explorer__why").first).to_have_text("Matches: fits a small team · improves availability")
 

@@ -103,11 +103,17 @@ def test_stub_links_the_site_icon_relative_to_its_folder():
     assert icons[0].get("type") == "image/png"
 
 
-def test_generated_stubs_link_the_icon_two_folders_up(fixture_dir, tmp_path):
+@pytest.fixture
+def renamed_beta(fixture_dir):
+    """The fixture catalog with beta renamed from old-beta (former_ids: [old-beta])."""
     beta = load_fixture(fixture_dir, "beta")
     beta["former_ids"] = ["old-beta"]
     save_fixture(fixture_dir, beta, "beta")
-    catalog = load_valid_catalog(ROOT, fixture_dir)
+    return load_valid_catalog(ROOT, fixture_dir)
+
+
+def test_generated_stubs_link_the_icon_two_folders_up(renamed_beta, tmp_path):
+    catalog = renamed_beta
     sync_pattern_pages(catalog, tmp_path / "patterns")
     sync_compare_pages(catalog, tmp_path / "compare")
     for stub in ("patterns/old-beta/index.html", "compare/beta-vs-alpha/index.html"):
@@ -124,11 +130,8 @@ def test_every_published_stub_links_an_icon_that_exists(built_site):
         assert (stub.parent / icons[0]).resolve().is_file(), f"{stub.relative_to(built_site)}: {icons[0]}"
 
 
-def test_a_renamed_entry_keeps_its_comparison_and_json_addresses(fixture_dir, tmp_path):
-    beta = load_fixture(fixture_dir, "beta")
-    beta["former_ids"] = ["old-beta"]
-    save_fixture(fixture_dir, beta, "beta")
-    catalog = load_valid_catalog(ROOT, fixture_dir)
+def test_a_renamed_entry_keeps_its_comparison_and_json_addresses(renamed_beta, tmp_path):
+    catalog = renamed_beta
     sync_compare_pages(catalog, tmp_path / "compare")
     for old in ("old-beta-vs-alpha", "alpha-vs-old-beta"):
         stub = _Stub((tmp_path / "compare" / old / "index.html").read_text(encoding="utf-8"))

@@ -72,9 +72,13 @@ def synthetic_entries(real: dict, size: int) -> dict:
                     data["search_keywords"] = [k + label for k in data["search_keywords"]]
                 data.pop("former_ids", None)
                 for relation in data["relations"]:
-                    # the group's first entry links to the originals, so every group joins the main graph
-                    inside = index > 0 and relation["target"] in members
-                    relation["target"] = relation["target"] + suffix if inside else relation["target"]
+                    if relation["target"] in members:
+                        relation["target"] += suffix
+                if index == 0 and all(r["target"].endswith(suffix) for r in data["relations"]):
+                    # one extra relation from the group's first entry to an original joins the group to the
+                    # main graph, without taking any of the group's own relations away
+                    bridge = next(r for r in real[entry_id]["relations"] if r["type"] != "alternative-to")
+                    data["relations"].append(copy.deepcopy(bridge))
             out[data["id"]] = data
     return out
 

@@ -7,15 +7,13 @@ name or one of its aliases; `how: equivalent` says why in `note`; an uncovered p
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import CatalogError, Problem
+from .problems import Problem
 from .rules.former_ids import renamed
-from .schema_check import schema_problems
-from .yamlsource import read_document
+from .schema_check import checked_document
 
 PATH = "data/coverage.yaml"
 
@@ -91,16 +89,7 @@ def load_coverage(root: Path, catalog) -> Coverage | None:
     """The coverage list, or None when the project has none; raises CatalogError listing every problem."""
     if not (root / PATH).is_file():
         return None
-    doc = read_document(root / PATH, PATH)
-    problems = list(doc.problems)
-    if not problems:
-        schema = json.loads((root / "schema" / "coverage.schema.json").read_text(encoding="utf-8"))
-        problems += schema_problems(doc, schema)
-    if not problems:
-        problems += _row_problems(doc, catalog)
-    if problems:
-        raise CatalogError(problems)
-    return Coverage(doc.data)
+    return Coverage(checked_document(root, PATH, "coverage.schema.json", lambda doc: _row_problems(doc, catalog)).data)
 
 
 def _spellings(name: str) -> set[str]:

@@ -1,30 +1,19 @@
 """The glossary (data/glossary.yaml): loaded, validated with the same one-line errors, and turned into tooltips."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from . import escape, evidence
-from .problems import CatalogError, Problem
+from .problems import Problem
 from .rules import hidden_characters
 from .rules.link_targets import problems_in
-from .schema_check import schema_problems
-from .yamlsource import read_document
+from .schema_check import checked_document
 
 PATH = "data/glossary.yaml"
 
 
 def load_glossary(root: Path, catalog) -> list[dict]:
-    doc = read_document(root / PATH, PATH)
-    problems = list(doc.problems)
-    if not problems:
-        schema = json.loads((root / "schema" / "glossary.schema.json").read_text(encoding="utf-8"))
-        problems += schema_problems(doc, schema)
-    if not problems:
-        problems += _term_problems(doc, catalog)
-    if problems:
-        raise CatalogError(problems)
-    return doc.data["terms"]
+    return checked_document(root, PATH, "glossary.schema.json", lambda doc: _term_problems(doc, catalog)).data["terms"]
 
 
 def _term_problems(doc, catalog):

@@ -97,3 +97,26 @@ def _pattern_tip(schema: dict) -> str:
     if "[0-9]{3}_" in pattern:
         return "use the seed article's file name without .txt, e.g. 004_8312c186fc23472e"
     return _describe(schema)
+
+
+def checked_document(root, path: str, schema_file: str, more_problems) -> Document:
+    """A data file (glossary, coverage list) read, held to its schema, then to its own rules.
+
+    more_problems(doc) yields the file's own problems once it is well formed; every problem found is
+    raised together as a CatalogError, so nothing half-valid is ever published.
+    """
+    import json
+
+    from .problems import CatalogError
+    from .yamlsource import read_document
+
+    doc = read_document(root / path, path)
+    problems = list(doc.problems)
+    if not problems:
+        schema = json.loads((root / "schema" / schema_file).read_text(encoding="utf-8"))
+        problems += schema_problems(doc, schema)
+    if not problems:
+        problems += list(more_problems(doc))
+    if problems:
+        raise CatalogError(problems)
+    return doc
