@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 from atlas.changelog import git_history, render_changelog
 from atlas.glossary import abbreviation_lines
 from atlas.problems import CatalogError
-from atlas.render.catalog_page import render_catalog_page
+from atlas.render.catalog_page import render_catalog_page, render_home_overview
 from atlas.render.compare_pages import render_compare_any, render_pair_page
 from atlas.render.coverage_page import render_coverage_page
 from atlas.render.decision_pages import render_decisions_index, render_tree_page
@@ -57,6 +57,11 @@ def define_env(env):
     def catalog_index() -> str:
         """Every pattern, grouped by family, with its summary."""
         return render_catalog_page(catalog)
+
+    @env.macro
+    def home_overview() -> str:
+        """The catalog at a glance for the home page: families with sizes and examples, and the decision trees."""
+        return render_home_overview(catalog, trees)
 
     @env.macro
     def guide_page() -> str:

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from justhtml import JustHTML
 
-from conftest import FIXTURES, real_catalog, run_build, site_skeleton
+from conftest import FIXTURES, ROOT, real_catalog, run_build, site_skeleton
 
 # Vendored from npm by tools/vendor-js.sh: a changed file must come from a deliberate re-vendoring.
 VENDORED_SHA256 = {
@@ -213,3 +213,14 @@ def test_edit_links_point_at_the_source_files_not_at_generated_stubs(built_site)
                 stubs.append(f"{page.relative_to(built_site)} -> {target}")
     assert checked > len(real_catalog().entries)
     assert stubs == [], "edit links to generated stubs:\n" + "\n".join(stubs[:20])
+
+
+def test_home_page_shows_the_catalog_at_a_glance_and_every_decision(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    catalog = real_catalog()
+    glance = html[html.index('id="at-a-glance"'):html.index('id="linking-from-a-design-review"')]
+    for family_id in {e.data["family"] for e in catalog.entries.values()}:
+        assert f'href="patterns/#{family_id}"' in glance, family_id
+    for tree in (ROOT / "decisions").glob("*.yaml"):
+        assert f'href="decisions/{tree.stem}/"' in glance, tree.stem
+    assert "<kbd>/</kbd>" in html

@@ -28,3 +28,21 @@ def render_catalog_page(catalog) -> str:
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line if line else line for line in text.splitlines())
+
+
+def render_home_overview(catalog, trees) -> str:
+    """The home page's view of the catalog: each family with its size and a few members, and the decisions."""
+    by_family: dict[str, list] = {}
+    for entry in sorted(catalog.entries.values(), key=lambda e: e.data["name"].casefold()):
+        by_family.setdefault(entry.data["family"], []).append(entry)
+    rows = ["| Family | Patterns | For example |", "|---|--:|---|"]
+    for family_id, family in catalog.vocabulary["families"].items():
+        members = by_family.get(family_id, [])
+        if members:
+            examples = ", ".join(f"[{escape.plain(e.data['name'])}](patterns/{e.id}.md)" for e in members[:3])
+            rows.append(f"| [{escape.plain(family['name'])}](patterns/index.md#{family_id}) | {len(members)} | {examples} |")
+    decisions = [f"- [{escape.plain(t.data['title'])}](decisions/{t.id}.md)"
+                 for t in sorted(trees, key=lambda t: t.data["title"].casefold())]
+    return "\n\n".join(["\n".join(rows), "## Decide { #decide }",
+                        "Answer a few questions and get the patterns that fit, with the reasons and sources:",
+                        "\n".join(decisions)]) + "\n"
