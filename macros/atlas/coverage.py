@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problem
+from .problems import Problem, field_path
 from .rules.former_ids import renamed
 from .schema_check import checked_document
 
@@ -110,8 +110,7 @@ def _row_problems(doc, catalog):
     seen_ids = {}
 
     def problem(path, message, tip):
-        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-        return Problem(doc.path, doc.line_of(path), field, message, tip)
+        return Problem(doc.path, doc.line_of(path), field_path(path), message, tip)
 
     for c, cat in enumerate(doc.data["catalogs"]):
         if cat["id"] in seen_ids:
@@ -131,9 +130,8 @@ def _row_problems(doc, catalog):
                 if bool(row.get("excluded")) == bool(row.get("missing")):
                     yield problem((*at, "entry"), f"'{row['name']}' has no entry, so it needs exactly one of `excluded` or `missing`",
                                   "write `missing: true` for a backend pattern the atlas lacks, or `excluded: <why>` for one that is not backend architecture")
-                for key_ in ("how",):
-                    if key_ in row:
-                        yield problem((*at, key_), f"'{row['name']}' has no entry, so `{key_}` means nothing", f"remove `{key_}`")
+                if "how" in row:
+                    yield problem((*at, "how"), f"'{row['name']}' has no entry, so `how` means nothing", "remove `how`")
                 continue
             for key_ in ("excluded", "missing", "suggested_id"):
                 if key_ in row:

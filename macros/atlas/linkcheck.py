@@ -36,11 +36,12 @@ class Result:
 
 def cited_addresses(catalog, trees=(), coverage=None) -> dict[str, list[str]]:
     """Every http(s) address cited anywhere, with where it is cited (patterns/x.yaml#source-id)."""
+    from .render.references_page import cited_sources
+
     found: dict[str, list[str]] = defaultdict(list)
-    for entry in catalog.sorted_entries():
-        for source in entry.data["sources"]:
-            if source.get("url", "").startswith(("http://", "https://")):
-                found[source["url"]].append(f"{entry.path}#{source['id']}")
+    for key, item in cited_sources(catalog).items():
+        if key.startswith(("http://", "https://")):  # seed articles have no address
+            found[key] += [f"{entry.path}#{source_id}" for entry, source_id in item["citations"]]
     for tree in trees:
         for source in tree.data["sources"]:
             if source.get("url", "").startswith(("http://", "https://")):

@@ -6,11 +6,17 @@ from ..prose import markdown
 from .tables import cell
 
 
+def _members_by_family(catalog) -> dict[str, list]:
+    """family id -> its entries, by name."""
+    by_family: dict[str, list] = {}
+    for entry in sorted(catalog.entries.values(), key=lambda e: e.data["name"].casefold()):
+        by_family.setdefault(entry.data["family"], []).append(entry)
+    return by_family
+
+
 def render_catalog_page(catalog) -> str:
     families = catalog.vocabulary["families"]
-    by_family: dict[str, list] = {}
-    for entry in catalog.sorted_entries():
-        by_family.setdefault(entry.data["family"], []).append(entry)
+    by_family = _members_by_family(catalog)
     out = [f"The atlas holds {len(catalog.entries)} patterns in {len(by_family)} families. "
            "Each family rates its members on its own attributes, defined below with the list."]
     for family_id, family in families.items():
@@ -19,7 +25,7 @@ def render_catalog_page(catalog) -> str:
             continue
         rows = ["| Pattern | Summary |", "|---|---|"]
         rows += [f"| [{escape.plain(e.data['name'])}]({e.id}.md) | {cell(markdown(e.data['summary'], 1, catalog.docs_dir))} |"
-                 for e in sorted(members, key=lambda e: e.data["name"].casefold())]
+                 for e in members]
         attributes = "\n".join(f"- **{escape.plain(a['name'])}**: {escape.prose(a['definition'])}" for a in family["attributes"].values())
         out += [f"## {escape.plain(family['name'])} {{ #{family_id} }}", escape.prose(family["description"]), "\n".join(rows),
                 f'??? info "How {escape.plain(family["name"].lower())} are rated"\n\n' + _indent(attributes)]
@@ -32,9 +38,7 @@ def _indent(text: str) -> str:
 
 def render_home_overview(catalog, trees) -> str:
     """The home page's view of the catalog: each family with its size and a few members, and the decisions."""
-    by_family: dict[str, list] = {}
-    for entry in sorted(catalog.entries.values(), key=lambda e: e.data["name"].casefold()):
-        by_family.setdefault(entry.data["family"], []).append(entry)
+    by_family = _members_by_family(catalog)
     rows = ["| Family | Patterns | For example |", "|---|--:|---|"]
     for family_id, family in catalog.vocabulary["families"].items():
         members = by_family.get(family_id, [])
