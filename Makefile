@@ -10,23 +10,23 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test quick check lint hooks fix new urls bench lock chromium clean
+.PHONY: help serve build test quick check lint hooks fix new urls bench lock chromium graphviz clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000, rebuilding when an entry changes
+serve: $(STAMP) graphviz ## Preview the site at http://127.0.0.1:8000, rebuilding when an entry changes
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(STAMP) ## Strict build into site/ (left untouched if the build fails)
+build: $(STAMP) graphviz ## Strict build into site/ (left untouched if the build fails)
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
-test: $(STAMP) chromium lint ## Run the linters and the whole test suite, browser tests included
+test: $(STAMP) chromium graphviz lint ## Run the linters and the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
-quick: $(STAMP) lint ## Lint, validate the entries and run the tests that need no build and no browser
+quick: $(STAMP) graphviz lint ## Lint, validate the entries and run the tests that need no build and no browser
 	$(BIN)/atlas check
 	$(BIN)/python -m pytest -q -m "not browser and not build"
 
@@ -45,7 +45,7 @@ fix: $(STAMP) ## Rewrite entries in canonical field order
 new: $(STAMP) ## Start a new entry interactively
 	$(BIN)/atlas new
 
-bench: $(STAMP) chromium ## Measure builds, page sizes, search, Lighthouse and axe at 47, 100 and 1,000 entries
+bench: $(STAMP) chromium graphviz ## Measure builds, page sizes, search, Lighthouse and axe at 47, 100 and 1,000 entries
 	npm ci --prefix tools/bench --no-audit --no-fund --ignore-scripts --silent
 	$(BIN)/python tools/bench.py
 
@@ -75,6 +75,15 @@ chromium: ## Make sure Debian's Chromium is installed for the browser tests
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 	  echo "The browser tests need Chromium at $(CHROMIUM). Install it with: sudo apt-get install -y chromium"; exit 1; \
+	fi
+
+graphviz: ## Make sure Debian's Graphviz is installed: it lays out the map, the decision trees and the relation graphs
+	@if command -v dot >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Graphviz (Debian package 'graphviz') for the diagrams"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	else \
+	  echo "The diagrams need Graphviz's dot. Install it with: sudo apt-get install -y graphviz"; exit 1; \
 	fi
 
 clean: ## Remove the build output and the virtual environment

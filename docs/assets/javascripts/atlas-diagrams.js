@@ -1,23 +1,29 @@
 /* Backend Pattern Atlas: draw each pattern diagram with the vendored Mermaid, loading it (about
-   2.7 MB) only when a diagram is about to scroll into view, so pages stay fast to open. Until then,
-   and without JavaScript, the diagram's source and caption are shown as text. */
+   2.7 MB) only when a diagram is about to scroll into view, so pages stay fast to open. While it
+   loads, a short notice stands in for the diagram; without JavaScript, or if drawing fails, the
+   diagram's source and caption are shown as text. A switch between light and dark redraws the
+   diagrams in the new scheme's colours, so no label is lost. */
 (function () {
   "use strict";
   var blocks = document.querySelectorAll("pre.atlas-mermaid");
   if (!blocks.length) return;
   var script = document.currentScript.getAttribute("data-mermaid");
   var ready = null;
+  var drawn = []; // { holder, source } for every diagram drawn, to redraw on a scheme change
+
+  function dark() { return document.body.getAttribute("data-md-color-scheme") === "slate"; }
+
+  function configure(mermaid) {
+    mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark() ? "dark" : "default" });
+    return mermaid;
+  }
 
   function load() {
     if (!ready) {
       ready = new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
         tag.src = script;
-        tag.onload = function () {
-          var dark = document.body.getAttribute("data-md-color-scheme") === "slate";
-          window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
-          resolve(window.mermaid);
-        };
+        tag.onload = function () { resolve(configure(window.mermaid)); };
         tag.onerror = reject;
         document.head.appendChild(tag);
       });
@@ -26,22 +32,41 @@
   }
 
   var count = 0;
-  function draw(pre) {
+  function paint(holder, source) {
     var id = "atlas-diagram-" + (count += 1);
-    load().then(function (mermaid) {
-      return mermaid.render(id, pre.textContent);
+    return load().then(function (mermaid) {
+      return mermaid.render(id, source);
     }).then(function (result) {
-      var figure = document.createElement("div");
-      figure.className = "atlas-mermaid-drawing";
-      figure.setAttribute("role", "img");
-      var caption = pre.parentElement.querySelector("figcaption");
-      figure.setAttribute("aria-label", caption ? caption.textContent : "Diagram");
-      figure.innerHTML = result.svg; // Mermaid's strict mode sanitises every label
-      pre.replaceWith(figure);
+      // eslint-disable-next-line no-unsanitized/property -- Mermaid's strict security level sanitises every label
+      holder.innerHTML = result.svg;
+    });
+  }
+
+  function draw(pre) {
+    var source = pre.textContent;
+    var holder = document.createElement("div");
+    holder.className = "atlas-mermaid-drawing";
+    holder.setAttribute("role", "img");
+    var caption = pre.parentElement.querySelector("figcaption");
+    holder.setAttribute("aria-label", caption ? caption.textContent : "Diagram");
+    paint(holder, source).then(function () {
+      pre.replaceWith(holder);
+      drawn.push({ holder: holder, source: source });
     }).catch(function () {
+      pre.classList.remove("atlas-mermaid--pending");
       pre.classList.add("atlas-mermaid--failed"); // the source stays readable
     });
   }
+
+  Array.prototype.forEach.call(blocks, function (pre) { pre.classList.add("atlas-mermaid--pending"); });
+
+  new MutationObserver(function () {
+    if (!drawn.length) return;
+    load().then(function (mermaid) {
+      configure(mermaid);
+      drawn.forEach(function (item) { paint(item.holder, item.source); });
+    });
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
   if (!("IntersectionObserver" in window)) {
     Array.prototype.forEach.call(blocks, draw);

@@ -117,11 +117,33 @@
     return lines.join("\n");
   }
 
+  /* Mark the reader's path on the drawing of the whole tree: each question answered, each answer
+     chosen, the lines between them, and where the reader is now (a question or the outcome). */
+  function markPath(state) {
+    var keys = {}, lines = {};
+    var current = state.outcome ? "o:" + state.outcome : "q:" + state.current;
+    state.steps.forEach(function (step) {
+      var q = "q:" + step.questionId, a = "a:" + step.questionId + "/" + step.answer.id;
+      var next = step.answer.outcome ? "o:" + step.answer.outcome : "q:" + step.answer.next;
+      keys[q] = keys[a] = keys[next] = true;
+      lines[q + ">" + a] = lines[a + ">" + next] = true;
+    });
+    document.querySelectorAll(".atlas-tree [data-node]").forEach(function (node) {
+      var key = node.getAttribute("data-node");
+      node.classList.toggle("is-on-path", Object.hasOwn(keys, key));
+      node.classList.toggle("is-current", state.steps.length > 0 && key === current);
+    });
+    document.querySelectorAll(".atlas-tree [data-edge]").forEach(function (edge) {
+      edge.classList.toggle("is-on-path", Object.hasOwn(lines, edge.getAttribute("data-edge")));
+    });
+  }
+
   function render(moveFocus) {
     var fitted = fit(readPath());
     if (fitted.ignored.length) window.history.replaceState(null, "", addressWith(fitted.taken)); // drop what did not fit
     var state = walk(fitted.taken);
     var taken = state.steps.map(function (s) { return s.answer.id; });
+    markPath(state);
     root.textContent = "";
     if (fitted.ignored.length) {
       var one = fitted.ignored.length === 1;

@@ -8,9 +8,10 @@ import textwrap
 from .. import escape
 from ..evidence import plain_all
 from ..prose import markdown
+from .layout import Edge, Node, layout, text_width
 from .tables import cell
 
-BOX_W, LINE_H, GAP_X, GAP_Y = 210, 15, 30, 70
+LINE_H, ANSWER_LINE_H, ANSWER_SIZE, MARGIN = 15, 13, 11, 4
 
 
 def render_decisions_index(trees, catalog) -> str:
@@ -38,7 +39,7 @@ def render_tree_page(tree, catalog) -> str:
         f'<script type="application/json" id="atlas-wizard-data">{data}</script>',
         "## The whole tree { #tree }",
         "Every question, answer and outcome at once. Each outcome links to the patterns it recommends.",
-        f'<div class="atlas-graph-wrap">{tree_svg(tree, catalog)}</div>',
+        f'<div class="atlas-graph-wrap" role="region" tabindex="0" aria-label="The whole tree, drawn">{tree_svg(tree, catalog)}</div>',
         "### As an outline { #outline }",
         outline(tree, catalog),
         "## Sources { #sources }",
@@ -97,73 +98,79 @@ def _wrap(text: str, width: int, max_lines: int) -> list[str]:
 
 
 def tree_svg(tree, catalog) -> str:
-    """Questions top to bottom in layers by their longest distance from start; outcomes at the end of each path."""
+    """Questions, answers and outcomes laid out top to bottom by Graphviz: no label overlaps another.
+
+    Each answer is a small node of its own between its question and where it leads, so its words sit
+    on its line and never on a neighbour's. Every node and line carries its key (data-node, data-edge)
+    so the wizard can mark the reader's path.
+    """
     questions, outcomes = tree.questions, tree.outcomes
-    layer, order = {}, []
+    nodes: list[Node] = []
+    edges: list[Edge] = []
+    labels: dict[str, tuple[str, list[str]]] = {}  # key -> (kind, lines)
+    seen: set[str] = set()
 
-    def place(node, depth):
-        if depth > layer.get(node, -1):
-            layer[node] = depth
-        if node not in order:
-            order.append(node)
-        if node in questions:
-            for answer in questions[node]["answers"]:
-                place(answer.get("next") or "outcome:" + answer["outcome"], depth + 1)
+    def add(key: str, kind: str, lines: list[str], width: float, line_h: float, pad: float) -> None:
+        labels[key] = (kind, lines)
+        nodes.append(Node(key, width, line_h * len(lines) + pad))
 
-    place(tree.data["start"], 0)
-    rows: dict[int, list[str]] = {}
-    for node in order:
-        rows.setdefault(layer[node], []).append(node)
-    label = {}
-    for node in order:
-        if node in questions:
-            label[node] = _wrap(questions[node]["text"], 30, 4)
-        else:
-            outcome = outcomes[node.removeprefix("outcome:")]
-            label[node] = _wrap(outcome["title"], 30, 3) + [""] + [
-                "→ " + catalog.entries[r["pattern"]].data["name"] for r in outcome["recommends"]]
-    heights = {n: LINE_H * len(label[n]) + 16 for n in order}
-    width = max(len(r) for r in rows.values()) * (BOX_W + GAP_X) + GAP_X
-    pos, y = {}, 10
-    for depth in sorted(rows):
-        row = rows[depth]
-        row_h = max(heights[n] for n in row)
-        offset = (width - len(row) * (BOX_W + GAP_X) + GAP_X) / 2
-        for i, node in enumerate(row):
-            pos[node] = (offset + i * (BOX_W + GAP_X), y)
-        y += row_h + GAP_Y
-    height = y - GAP_Y + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
-             f'aria-labelledby="atlas-tree-title atlas-tree-desc" class="atlas-graph atlas-tree" style="min-width:{min(width, 900):.0f}px">',
+    def visit(qid: str) -> None:
+        if qid in seen:
+            return
+        seen.add(qid)
+        lines = _wrap(questions[qid]["text"], 32, 5)
+        add(f"q:{qid}", "question", lines, max(text_width(t) for t in lines) + 24, LINE_H, 16)
+        for answer in questions[qid]["answers"]:
+            akey = f"a:{qid}/{answer['id']}"
+            alines = _wrap(answer["text"], 26, 4)
+            add(akey, "answer", alines, max(text_width(t, ANSWER_SIZE) for t in alines) + 14, ANSWER_LINE_H, 8)
+            edges.append(Edge(f"q:{qid}", akey))
+            if answer.get("next"):
+                edges.append(Edge(akey, f"q:{answer['next']}"))
+                visit(answer["next"])
+            else:
+                okey = f"o:{answer['outcome']}"
+                edges.append(Edge(akey, okey))
+                if okey not in seen:
+                    seen.add(okey)
+                    outcome = outcomes[answer["outcome"]]
+                    olines = _wrap(outcome["title"], 30, 3) + [""] + [
+                        "→ " + catalog.entries[r["pattern"]].data["name"] for r in outcome["recommends"]]
+                    add(okey, "outcome", olines, max(text_width(t) * 1.08 for t in olines) + 24, LINE_H, 16)
+
+    visit(tree.data["start"])
+    placed = layout(nodes, edges, rankdir="TB", nodesep=0.2, ranksep=0.35)
+    width, height = placed.width + 2 * MARGIN, placed.height + 2 * MARGIN
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-MARGIN} {-MARGIN} {width:.0f} {height:.0f}" role="group" '
+             f'aria-labelledby="atlas-tree-title atlas-tree-desc" class="atlas-graph atlas-tree" '
+             f'style="width:{width:.0f}px;max-width:none">',
              f'<title id="atlas-tree-title">{escape.text(tree.data["title"])}</title>',
              f'<desc id="atlas-tree-desc">{len(questions)} questions leading to {len(outcomes)} outcomes; '
              'the same tree follows as a nested outline.</desc>']
-    for node in order:
-        if node not in questions:
-            continue
-        x1, y1 = pos[node][0] + BOX_W / 2, pos[node][1] + heights[node]
-        for answer in questions[node]["answers"]:
-            child = answer.get("next") or "outcome:" + answer["outcome"]
-            x2, y2 = pos[child][0] + BOX_W / 2, pos[child][1]
-            parts.append(f'<path d="M{x1:.0f},{y1:.0f} C{x1:.0f},{y1 + 40:.0f} {x2:.0f},{y2 - 40:.0f} {x2:.0f},{y2:.0f}" '
-                         f'fill="none" stroke="#868e96" stroke-width="1.3"/>')
-            # Nearer the child than the parent, so sibling labels fan out instead of piling up.
-            lx, ly = x1 + (x2 - x1) * 0.7, y1 + (y2 - y1) * 0.55
-            for k, text in enumerate(_wrap(answer["text"], 26, 2)):
-                parts.append(f'<text class="atlas-tree__answer" x="{lx:.0f}" y="{ly + k * 12:.0f}" text-anchor="middle">{escape.text(text)}</text>')
-    for node in order:
-        x, y = pos[node]
-        is_q = node in questions
-        parts.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{heights[node]}" rx="8" '
-                     f'class="atlas-tree__{"question" if is_q else "outcome"}"/>')
-        for k, text in enumerate(label[node]):
-            ty = y + 20 + k * LINE_H
-            if not is_q and text.startswith("→ "):
-                rec = outcomes[node.removeprefix("outcome:")]["recommends"][k - len(label[node]) + len(outcomes[node.removeprefix("outcome:")]["recommends"])]
-                parts.append(f'<a href="../../patterns/{rec["pattern"]}/" class="atlas-graph__node"><text x="{x + 10:.0f}" y="{ty:.0f}" '
-                             f'class="atlas-tree__link">{escape.text(text)}</text></a>')
-            else:
-                weight = ' font-weight="bold"' if not is_q and k == 0 else ""
-                parts.append(f'<text x="{x + 10:.0f}" y="{ty:.0f}"{weight}>{escape.text(text)}</text>')
+    for source, target, path in placed.edges:
+        parts.append(f'<path class="atlas-tree__edge" data-edge="{escape.attr(source + ">" + target)}" d="{path}"/>')
+    for node in nodes:
+        box = placed.nodes[node.key]
+        kind, lines = labels[node.key]
+        parts.append(f'<g class="atlas-tree__node atlas-tree__node--{kind}" data-node="{escape.attr(node.key)}">'
+                     f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" height="{box.height:.1f}" '
+                     f'rx="{10 if kind == "answer" else 8}" class="atlas-tree__{"answer-box" if kind == "answer" else kind}"/>')
+        if kind == "answer":
+            for k, text in enumerate(lines):
+                parts.append(f'<text class="atlas-tree__answer" x="{box.cx:.1f}" y="{box.y + 4 + ANSWER_SIZE + k * ANSWER_LINE_H:.1f}" '
+                             f'text-anchor="middle">{escape.text(text)}</text>')
+        else:
+            recommends = outcomes[node.key[2:]]["recommends"] if kind == "outcome" else []
+            first_link = len(lines) - len(recommends)
+            for k, text in enumerate(lines):
+                ty = box.y + 20 + k * LINE_H
+                if kind == "outcome" and k >= first_link:
+                    rec = recommends[k - first_link]
+                    parts.append(f'<a href="../../patterns/{escape.attr(rec["pattern"])}/" class="atlas-graph__node">'
+                                 f'<text x="{box.x + 12:.1f}" y="{ty:.1f}" class="atlas-tree__link">{escape.text(text)}</text></a>')
+                else:
+                    weight = ' font-weight="bold"' if kind == "outcome" and k < first_link - 1 else ""
+                    parts.append(f'<text x="{box.x + 12:.1f}" y="{ty:.1f}"{weight}>{escape.text(text)}</text>')
+        parts.append("</g>")
     parts.append("</svg>")
     return "".join(parts)

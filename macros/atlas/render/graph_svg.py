@@ -5,10 +5,9 @@ No JavaScript and no network: nodes are links, colours mark relation types, and 
 """
 from __future__ import annotations
 
-import math
-
 from .. import escape as _escape
 from ..relations import links_of, relation_colour, relation_label
+from .layout import Edge, Node, layout, text_width
 
 FAMILY_COLOURS = ["#364fc7", "#087f5b", "#e67700", "#c92a2a", "#5f3dc4", "#0b7285", "#862e9c", "#2f9e44"]
 
@@ -42,85 +41,115 @@ def catalog_edges(catalog) -> list[tuple[str, str, str]]:
 
 
 def catalog_map_svg(catalog, href) -> str:
-    """All entries on a circle, grouped by family; edges curve through the middle. href(id) gives each link."""
-    families = list(catalog.vocabulary["families"])
-    entries = sorted(catalog.entries.values(), key=lambda e: (families.index(e.data["family"]), e.data["name"].casefold()))
-    count = max(len(entries), 1)
-    radius = max(220.0, count * 7.5)
-    margin = 250  # room for labels of up to LABEL_MAX characters
-    size = 2 * (radius + margin)
-    centre = size / 2
-    position = {}
-    for i, entry in enumerate(entries):
-        angle = 2 * math.pi * i / count - math.pi / 2
-        position[entry.id] = (angle, centre + radius * math.cos(angle), centre + radius * math.sin(angle))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size:.0f} {size:.0f}" role="group" '
-             f'aria-labelledby="atlas-map-title atlas-map-desc" class="atlas-graph atlas-graph--map">',
+    """The whole catalog grouped by family (one box per family), laid out by Graphviz.
+
+    Every node and line carries the ids it joins (data-id, data-family, data-a, data-b), so the map's
+    focus control and hovering a pattern can light one pattern or family and its neighbours.
+    """
+    families = catalog.vocabulary["families"]
+    order = list(families)
+    entries = sorted(catalog.entries.values(), key=lambda e: (order.index(e.data["family"]), e.data["name"].casefold()))
+    nodes = [Node(e.id, text_width(short_label(e.data["name"])) + 20, 24, cluster=e.data["family"]) for e in entries]
+    edge_list = catalog_edges(catalog)
+    # osage packs each family's patterns into three columns and stacks the families; the relations
+    # are too many to read at once (see the focus control), so they do not steer the layout.
+    placed = layout(nodes, [], engine="osage", columns=1, cluster_columns=3,
+                    cluster_label={f: len(families[f]["name"]) for f in order})
+    margin = 4
+    width, height = placed.width + 2 * margin, placed.height + 2 * margin
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-margin} {-margin} {width:.0f} {height:.0f}" role="group" '
+             f'aria-labelledby="atlas-map-title atlas-map-desc" class="atlas-graph atlas-graph--map" '
+             f'style="width:{width:.0f}px;max-width:none">',
              '<title id="atlas-map-title">Map of the catalog</title>',
-             f'<desc id="atlas-map-desc">{len(entries)} patterns on a circle grouped by family, joined by their typed relations; '
-             'the same relations are listed as text below the map.</desc>']
-    for source, target, kind in catalog_edges(catalog):
-        _, x1, y1 = position[source]
-        _, x2, y2 = position[target]
-        # Pull the curve towards the centre: related patterns far apart on the circle curve more.
-        cx, cy = (x1 + x2) / 2 * 0.35 + centre * 0.65, (y1 + y2) / 2 * 0.35 + centre * 0.65
-        parts.append(f'<path d="M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}" fill="none" '
-                     f'stroke="{relation_colour(catalog, kind)}" stroke-width="1.4" stroke-opacity="0.65">'
+             f'<desc id="atlas-map-desc">{len(entries)} patterns in {len({e.data["family"] for e in entries})} families, '
+             'joined by their typed relations; the same relations are listed as text below the map.</desc>']
+    for family, box in placed.clusters.items():
+        parts.append(f'<g class="atlas-graph__family" data-family="{escape(family)}">'
+                     f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" height="{box.height:.1f}" rx="8" '
+                     f'stroke="{family_colour(catalog, family)}"/>'
+                     f'<text x="{box.x + 10:.1f}" y="{box.y + 18:.1f}" font-weight="bold">{escape(families[family]["name"])}</text></g>')
+    # Every relation is drawn, hidden until the reader focuses one of its ends (atlas-map.js, CSS).
+    for source, target, kind in edge_list:
+        a, b = placed.nodes[source], placed.nodes[target]
+        bend = 0.18 * (b.cy - a.cy), 0.18 * (a.cx - b.cx)  # a gentle curve, so lines to one node fan out
+        mx, my = (a.cx + b.cx) / 2 + bend[0], (a.cy + b.cy) / 2 + bend[1]
+        parts.append(f'<path class="atlas-graph__edge" data-a="{escape(source)}" data-b="{escape(target)}" '
+                     f'd="M{a.cx:.1f},{a.cy:.1f} Q{mx:.1f},{my:.1f} {b.cx:.1f},{b.cy:.1f}" '
+                     f'fill="none" stroke="{escape(relation_colour(catalog, kind))}">'
                      f'<title>{escape(catalog.entries[source].data["name"])} — {escape(relation_label(catalog, kind).lower())} — '
                      f'{escape(catalog.entries[target].data["name"])}</title></path>')
     for entry in entries:
-        angle, x, y = position[entry.id]
-        degrees = math.degrees(angle)
-        flip = 90 < degrees % 360 < 270
-        rotation = degrees + 180 if flip else degrees
-        anchor = "end" if flip else "start"
-        offset = -10 if flip else 10
+        box = placed.nodes[entry.id]
         colour = family_colour(catalog, entry.data["family"])
-        parts.append(f'<a href="{escape(href(entry.id))}" class="atlas-graph__node">'
+        parts.append(f'<a href="{escape(href(entry.id))}" class="atlas-graph__node" data-id="{escape(entry.id)}" '
+                     f'data-family="{escape(entry.data["family"])}">'
                      f'<title>{escape(entry.data["name"])}: {escape(entry.data["summary"])}</title>'
-                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{colour}"/>'
-                     f'<text x="{x:.1f}" y="{y:.1f}" dx="{offset}" dy="4" text-anchor="{anchor}" '
-                     f'transform="rotate({rotation:.1f} {x:.1f} {y:.1f})">{escape(short_label(entry.data["name"]))}</text></a>')
+                     f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" height="{box.height:.1f}" rx="5" '
+                     f'class="atlas-graph__box" stroke="{colour}" stroke-width="1.5"/>'
+                     f'<text x="{box.cx:.1f}" y="{box.cy + 4:.1f}" text-anchor="middle">{escape(short_label(entry.data["name"]))}</text></a>')
     parts.append("</svg>")
     return "".join(parts)
 
 
 def neighbourhood_svg(catalog, entry_id: str, href) -> str:
-    """One entry in the middle, its related entries around it, each edge labelled with its relation."""
+    """One entry on the left, its relations grouped by kind in the middle, the related entries on the right.
+
+    Laid out by Graphviz (left to right), so no box or label overlaps another however many relations
+    an entry has; each kind of relation is one labelled node in its colour.
+    """
     links = [link for link in links_of(catalog, entry_id) if link.target in catalog.entries]
-    width, height = 720, 420
-    cx, cy = width / 2, height / 2
-    rx, ry = 270, 160
     centre_entry = catalog.entries[entry_id]
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" '
-             f'aria-labelledby="atlas-nb-title atlas-nb-desc" class="atlas-graph atlas-graph--neighbourhood">',
+    kinds: dict[str, list] = {}
+    for link in links:
+        kinds.setdefault(link.kind, []).append(link)
+    nodes = [Node("centre", text_width(centre_entry.data["name"]) * 1.1 + 24, 32)]
+    edges = []
+    for kind, group in kinds.items():
+        nodes.append(Node(f"kind:{kind}", text_width(relation_label(catalog, kind).lower(), 11) + 16, 22))
+        edges.append(Edge("centre", f"kind:{kind}", weight=2))
+        for link in group:
+            key = f"entry:{kind}:{link.target}"
+            nodes.append(Node(key, text_width(short_label(catalog.entries[link.target].data["name"])) + 24, 28))
+            edges.append(Edge(f"kind:{kind}", key))
+    placed = layout(nodes, edges, rankdir="LR", nodesep=0.12, ranksep=0.4)
+    margin = 4
+    width, height = placed.width + 2 * margin, placed.height + 2 * margin
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-margin} {-margin} {width:.0f} {height:.0f}" role="group" '
+             f'aria-labelledby="atlas-nb-title atlas-nb-desc" class="atlas-graph atlas-graph--neighbourhood" '
+             f'style="width:{width:.0f}px;max-width:none">',
              f'<title id="atlas-nb-title">Patterns related to {escape(centre_entry.data["name"])}</title>',
              f'<desc id="atlas-nb-desc">{len(links)} related patterns; the list below names each relation.</desc>']
-    nodes = []
-    for i, link in enumerate(links):
-        angle = 2 * math.pi * i / max(len(links), 1) - math.pi / 2
-        x, y = cx + rx * math.cos(angle), cy + ry * math.sin(angle)
-        colour = relation_colour(catalog, link.kind)
-        label = relation_label(catalog, link.kind).lower()
-        parts.append(f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="{colour}" stroke-width="2"/>'
-                     f'<text class="atlas-graph__edge-label" x="{(cx + x) / 2:.1f}" y="{(cy + y) / 2 - 4:.1f}" '
-                     f'text-anchor="middle" fill="{colour}">{escape(label)}</text>')
-        other = catalog.entries[link.target]
-        nodes.append(_box(other.data["name"], x, y, family_colour(catalog, other.data["family"]), href(link.target),
-                          other.data["summary"]))
-    parts += nodes
-    parts.append(_box(centre_entry.data["name"], cx, cy, family_colour(catalog, centre_entry.data["family"]), None, None, strong=True))
+    for source, target, path in placed.edges:
+        kind = (target if target.startswith("kind:") else source).removeprefix("kind:")
+        parts.append(f'<path d="{path}" fill="none" stroke="{escape(relation_colour(catalog, kind))}" stroke-width="2"/>')
+    for kind in kinds:
+        box = placed.nodes[f"kind:{kind}"]
+        colour = escape(relation_colour(catalog, kind))
+        parts.append(f'<g class="atlas-graph__kind"><rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" '
+                     f'height="{box.height:.1f}" rx="11" stroke="{colour}" stroke-width="1.5"/>'
+                     f'<text class="atlas-graph__edge-label" x="{box.cx:.1f}" y="{box.cy + 4:.1f}" text-anchor="middle" '
+                     f'fill="{colour}">{escape(relation_label(catalog, kind).lower())}</text></g>')
+        for link in kinds[kind]:
+            other = catalog.entries[link.target]
+            box = placed.nodes[f"entry:{kind}:{link.target}"]
+            parts.append(_box(short_label(other.data["name"]), box, family_colour(catalog, other.data["family"]),
+                              href(link.target), other.data))
+    parts.append(_box(centre_entry.data["name"], placed.nodes["centre"],
+                      family_colour(catalog, centre_entry.data["family"]), None, centre_entry.data, strong=True))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _box(name: str, x: float, y: float, colour: str, link, summary, strong=False) -> str:
-    width = 14 + 7.2 * len(name)
+def _box(label: str, box, colour: str, link, data, strong=False) -> str:
     weight = ' font-weight="bold"' if strong else ""
-    rect = (f'<rect x="{x - width / 2:.1f}" y="{y - 14:.1f}" width="{width:.1f}" height="28" rx="6" '
-            f'fill="{colour if strong else "#fff"}" stroke="{colour}" stroke-width="2"/>'
-            f'<text x="{x:.1f}" y="{y + 5:.1f}" text-anchor="middle" fill="{"#fff" if strong else "#1a1a1a"}"'
-            f'{weight}>{escape(name)}</text>')
+    fill = "atlas-graph__box--strong" if strong else "atlas-graph__box"
+    painted = f' fill="{colour}"' if strong else ""
+    ink = ' fill="#fff"' if strong else ""
+    rect = (f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" height="{box.height:.1f}" rx="6" '
+            f'class="{fill}" stroke="{colour}" stroke-width="2"{painted}/>'
+            f'<text x="{box.cx:.1f}" y="{box.cy + 4:.1f}" text-anchor="middle"{ink}'
+            f'{weight}>{escape(label)}</text>')
     if link is None:
         return f"<g>{rect}</g>"
-    return f'<a href="{escape(link)}" class="atlas-graph__node"><title>{escape(name)}: {escape(summary)}</title>{rect}</a>'
+    return (f'<a href="{escape(link)}" class="atlas-graph__node"><title>{escape(data["name"])}: {escape(data["summary"])}</title>'
+            f'{rect}</a>')

@@ -190,7 +190,7 @@ class _Page:
             lines.append(f"- **{escape.plain(relation_label(self.catalog, link.kind))}** [{escape.plain(other.data['name'])}]({link.target}.md)"
                          f"{compare} — {self.relation_note(link)}")
         graph = neighbourhood_svg(self.catalog, self.entry.id, lambda other: f"../{other}/")
-        return _unindexed("\n\n".join(["## Related patterns { #related-patterns }", f'<div class="atlas-graph-wrap">{graph}</div>',
+        return _unindexed("\n\n".join(["## Related patterns { #related-patterns }", f'<div class="atlas-graph-wrap" role="region" tabindex="0" aria-label="Related patterns, drawn">{graph}</div>',
                                          "\n".join(lines), "See every relation on the [map of the catalog](../map.md)."]))
 
     def disagreements(self) -> str:
