@@ -186,15 +186,18 @@ GOLDEN = {
     'no-ratings': ["patterns/alpha.yaml:50: ratings: is empty. Tip: A score of 1 to 5 on every attribute of the entry's family (see `families.<family>.attributes` in schema/vocabulary.yaml); 5 is always the best for the reader."],
     'tree-title-markup': ["decisions/tiny.yaml:2: title: 'Choosing <i>a</i> fixture' does not have the expected form. Tip: Title of the tree, phrased as the decision, e.g. 'Choosing an architecture style'; plain text without { } < >, since it is also the page title."],
     'tree-question-id-not-kebab': ["decisions/tiny.yaml:6: questions[0].id: 'First Question' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
-    'tree-answer-next-and-outcome': ["decisions/tiny.yaml:11: questions[0].answers[0]: needs exactly one of `url` or `seed`. Tip: give a public http(s) address as url, or a seed article's file name as seed, not both."],
+    # Corrected on purpose: before the tips moved, every oneOf error spoke of a source's url and seed.
+    'tree-answer-next-and-outcome': ["decisions/tiny.yaml:11: questions[0].answers[0]: needs exactly one of `next` or `outcome`. Tip: lead the answer to the following question with `next:` or end it at an outcome with `outcome:`, not both."],
     'tree-source-url': ["decisions/tiny.yaml:48: sources[0].url: 'ftp://example.org/x' does not have the expected form. Tip: use a full public address starting with https:// (or http://)."],
     'tree-last-reviewed': ["decisions/tiny.yaml:51: last_reviewed: '2026-1-15' does not have the expected form. Tip: write the date as YYYY-MM-DD, e.g. 2026-11-23."],
     'tree-blank-summary': ['decisions/tiny.yaml:3: summary: is empty. Tip: write it: One or two sentences: which decision the tree helps with and for whom.'],
     'glossary-term-form': ["data/glossary.yaml:2: terms[0].term: '<b>AF</b>' does not have the expected form. Tip: The abbreviation exactly as it appears in text, e.g. CQRS (matched as a whole word, case-sensitive), or a concept in lower case as readers write it, e.g. split brain."],
     'glossary-see-form': ["data/glossary.yaml:5: terms[0].see: 'https://example.org' does not have the expected form. Tip: Optional site page that explains it: /patterns/<id>/ or the path of a page under docs/, such as /concepts/cap-theorem/."],
     'glossary-short-definition': ['data/glossary.yaml:4: terms[0].definition: is too short (10 characters, at least 20). Tip: say more: One sentence saying what it means in backend architecture.'],
-    'coverage-neither-checked-nor-unconfirmed': ["data/coverage.yaml:4: catalogs[0]: needs exactly one of `url` or `seed`. Tip: give a public http(s) address as url, or a seed article's file name as seed, not both."],
-    'coverage-checked-form': ["data/coverage.yaml:8: catalogs[0].checked: '2026/11/23' does not have the expected form. Tip: The date (YYYY-MM-DD) the list was compared with a stored copy of the page."],
+    # Corrected on purpose, as above.
+    'coverage-neither-checked-nor-unconfirmed': ["data/coverage.yaml:4: catalogs[0]: needs exactly one of `checked` (with `locator`) or `unconfirmed`. Tip: compare the list with a copy of the page and add `locator:` and `checked: YYYY-MM-DD`, or say in `unconfirmed:` why you could not."],
+    # Changed on purpose: the coverage list's dates now share the date rule (and its tip) of every other file.
+    'coverage-checked-form': ["data/coverage.yaml:8: catalogs[0].checked: '2026/11/23' does not have the expected form. Tip: write the date as YYYY-MM-DD, e.g. 2026-11-23."],
     'coverage-url-http': ["data/coverage.yaml:6: catalogs[0].url: 'http://example.org/catalog' does not have the expected form. Tip: Where the list is published."],
     'coverage-entry-not-kebab': ["data/coverage.yaml:11: catalogs[0].patterns[0].entry: 'Alpha' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
     'coverage-missing-not-true': ['data/coverage.yaml:13: catalogs[0].patterns[0].missing: True was expected. Tip: true: a backend pattern the atlas does not cover yet.'],
