@@ -146,6 +146,13 @@ CASES = [
     ("coverage-url-http", coverage_lines, _set(("catalogs", 0, "url"), "http://example.org/catalog")),
     ("coverage-entry-not-kebab", coverage_lines, _set(("catalogs", 0, "patterns", 0, "entry"), "Alpha")),
     ("coverage-missing-not-true", coverage_lines, _set(("catalogs", 0, "patterns", 0, "missing"), False)),
+    # Added with the date format check: a date of the right form that is no day of the calendar.
+    ("date-not-real", entry_lines, _set(("last_reviewed",), "2026-02-30")),
+    ("checked-not-real", entry_lines, _set(("sources", 0, "checked"), "2026-02-31")),
+    ("incident-date-not-real", entry_lines, _set(("failure_modes", 0, "date"), "2024-02-30")),
+    ("incident-date-partial", entry_lines, _set(("failure_modes", 0, "date"), "2024-05")),
+    ("tree-last-reviewed-not-real", tree_lines, _set(("last_reviewed",), "2026-04-31")),
+    ("coverage-checked-not-real", coverage_lines, _set(("catalogs", 0, "checked"), "2026-13-01")),
 ]
 
 GOLDEN = {
@@ -201,9 +208,31 @@ GOLDEN = {
     'coverage-url-http': ["data/coverage.yaml:6: catalogs[0].url: 'http://example.org/catalog' does not have the expected form. Tip: Where the list is published."],
     'coverage-entry-not-kebab': ["data/coverage.yaml:11: catalogs[0].patterns[0].entry: 'Alpha' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
     'coverage-missing-not-true': ['data/coverage.yaml:13: catalogs[0].patterns[0].missing: True was expected. Tip: true: a backend pattern the atlas does not cover yet.'],
+    # Added with the date format check.
+    'date-not-real': ["patterns/alpha.yaml:127: last_reviewed: '2026-02-30' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."],
+    'checked-not-real': ["patterns/alpha.yaml:116: sources[0].checked: '2026-02-31' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."],
+    'incident-date-not-real': ["patterns/alpha.yaml:97: failure_modes[0].date: '2024-02-30' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."],
+    'incident-date-partial': [],
+    'tree-last-reviewed-not-real': ["decisions/tiny.yaml:51: last_reviewed: '2026-04-31' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."],
+    'coverage-checked-not-real': ["data/coverage.yaml:8: catalogs[0].checked: '2026-13-01' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."],
 }
 
 
 @pytest.mark.parametrize("case,lines_for,change", CASES, ids=[c[0] for c in CASES])
 def test_schema_error_lines_are_exactly_as_before(tmp_path, case, lines_for, change):
     assert lines_for(tmp_path, change) == GOLDEN[case]
+
+
+def test_unquoted_impossible_date_is_text_and_refused(tmp_path):
+    """The YAML loader keeps an unquoted date as text, so the date format check sees it (PyYAML alone would
+    turn 2026-01-15 into a date object, and 2026-02-30 into a crash)."""
+    folder = tmp_path / "patterns"
+    shutil.copytree(FIXTURES / "catalog", folder)
+    path = folder / "alpha.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert 'last_reviewed: "2026-01-15"' in text
+    path.write_text(text.replace('last_reviewed: "2026-01-15"', "last_reviewed: 2026-02-30"), encoding="utf-8")
+    line = text.splitlines().index('last_reviewed: "2026-01-15"') + 1
+    assert _lines(load_catalog(ROOT, folder)[1], "patterns/alpha.yaml") == [
+        f"patterns/alpha.yaml:{line}: last_reviewed: '2026-02-30' is not a calendar date. "
+        "Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."]
