@@ -236,3 +236,28 @@ def test_unquoted_impossible_date_is_text_and_refused(tmp_path):
     assert _lines(load_catalog(ROOT, folder)[1], "patterns/alpha.yaml") == [
         f"patterns/alpha.yaml:{line}: last_reviewed: '2026-02-30' is not a calendar date. "
         "Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."]
+
+
+WRITTEN = {entry_lines: ("patterns/alpha.yaml", "pattern.schema.json"), tree_lines: ("decisions/tiny.yaml", "decision.schema.json"),
+           glossary_lines: ("data/glossary.yaml", "glossary.schema.json"), coverage_lines: ("data/coverage.yaml", "coverage.schema.json")}
+
+
+@pytest.mark.parametrize("case,lines_for,change", CASES, ids=[c[0] for c in CASES])
+def test_inlined_validator_finds_what_the_schema_file_says(tmp_path, case, lines_for, change):
+    """The validator runs on a copy of the schema with each $ref inlined; it finds the same errors as the file."""
+    from jsonschema import Draft202012Validator
+
+    from atlas.schema_check import load_schema_file
+    from atlas.yamlsource import read_document
+
+    lines_for(tmp_path, change)
+    written, schema_file = WRITTEN[lines_for]
+    data = read_document(tmp_path / written, written).data
+    schema = load_schema_file(ROOT / "schema" / schema_file)
+    plain = Draft202012Validator(schema.data, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+    def found(validator):
+        return sorted((tuple(map(str, e.absolute_path)), e.validator, e.message) for e in validator.iter_errors(data))
+
+    assert found(schema.validator) == found(plain)
+    assert found(plain) or GOLDEN[case] == []

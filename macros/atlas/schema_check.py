@@ -26,6 +26,8 @@ ANNOTATIONS = {
     "x-tip": "how to fix it, replacing the field's description as the tip",
 }
 
+_SCOPED = "x-words-of"  # only in the validator's inlined copy, never in a file: annotations of a merged $ref rule
+
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
                "object": "a mapping of fields", "boolean": "true or false", "null": "nothing"}
 
@@ -44,12 +46,43 @@ class Schema:
     def __init__(self, path: Path):
         self.path = path
         self.data = json.loads(path.read_text(encoding="utf-8"))
-        self.validator = Draft202012Validator(self.data, format_checker=Draft202012Validator.FORMAT_CHECKER)
         uri = self.data.get("$id", "")
         self._resolver = Registry().with_resource(uri, DRAFT202012.create_resource(self.data)).resolver(base_uri=uri)
+        self.validator = Draft202012Validator(self._inlined(self.data), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
     def resolve(self, ref: str) -> dict:
         return self._resolver.lookup(ref).contents
+
+    def _inlined(self, node, depth=0):
+        """The schema as jsonschema checks it: each $ref replaced by what it names, so no value costs a reference
+        lookup and an extra descent (this keeps validation as fast as before the rules moved to $defs).
+
+        A referred rule is merged into the field beside it when no keyword clashes; its annotations then go under
+        _SCOPED, keyed by each of its keywords, so they still explain only the rule's own errors. On a clash it
+        becomes one more allOf member, which means the same as $ref in Draft 2020-12.
+        """
+        if depth > 50:
+            raise ValueError(f"schema/{self.path.name}: $ref nested more than 50 deep (a cycle?)")
+        if isinstance(node, list):
+            return [self._inlined(child, depth) for child in node]
+        if not isinstance(node, dict):
+            return node
+        out = {key: self._inlined(value, depth) for key, value in node.items() if key not in ("$ref", "$defs")}
+        if "$ref" not in node:
+            return out
+        target = self._inlined(self.resolve(node["$ref"]), depth + 1)
+        rule = {k: v for k, v in target.items() if k not in (*ANNOTATIONS, _SCOPED, "$comment", "description")}
+        if set(rule) & set(out) or _SCOPED in out:
+            out["allOf"] = [*out.get("allOf", []), target]
+            return out
+        words = {k: target[k] for k in ANNOTATIONS if k in target}
+        scoped = {**{keyword: words for keyword in rule if words}, **target.get(_SCOPED, {})}
+        merged = {**rule, **out}
+        if "description" not in merged and "description" in target:
+            merged["description"] = target["description"]
+        if scoped:
+            merged[_SCOPED] = scoped
+        return merged
 
     def describe(self, node: dict) -> str:
         """The description of a field's schema, or of the schema it refers to."""
@@ -103,6 +136,7 @@ def _explain(error, path, doc, schema: Schema):
     and x-tip where the failing subschema has them."""
     field, line, message, tip = _keyword_words(error, path, doc, schema)
     own = error.schema if isinstance(error.schema, dict) else {}
+    own = own.get(_SCOPED, {}).get(error.validator, own)
     if "x-message" in own or "x-tip" in own:
         words = {"value": str(error.instance)[:60], "description": schema.field_description(path)}
         message = own.get("x-message", message).format(**words)
