@@ -1,13 +1,12 @@
 """Load every entry in patterns/, validate it, and hand back a catalog or all its problems."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import rules
 from .problems import CatalogError, Problem, field_path
-from .schema_check import schema_problems
+from .schema_check import load_schema_file, schema_problems
 from .yamlsource import Document, read_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,8 +48,13 @@ def load_vocabulary(root: Path) -> dict:
     return doc.data
 
 
+def schema_path(root: Path) -> Path:
+    return root / "schema" / "pattern.schema.json"
+
+
 def load_schema(root: Path) -> dict:
-    return json.loads((root / "schema" / "pattern.schema.json").read_text(encoding="utf-8"))
+    """The entry schema's data, read once per change of the file (shared: read it, never change it)."""
+    return load_schema_file(schema_path(root)).data
 
 
 def load_catalog(root: Path = ROOT, patterns_dir: Path | None = None) -> tuple[Catalog, list[Problem]]:
@@ -76,7 +80,7 @@ def load_catalog(root: Path = ROOT, patterns_dir: Path | None = None) -> tuple[C
             continue
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
             catalog.known_ids.add(doc.data["id"])
-        found = schema_problems(doc, catalog.schema)
+        found = schema_problems(doc, schema_path(root))
         problems.extend(found)
         if not found:
             entry = Entry(doc.data["id"], display, doc.data, doc)

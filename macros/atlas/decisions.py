@@ -7,7 +7,6 @@ cycles, every question and outcome reachable from `start`, outcomes name existin
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +39,7 @@ class Tree:
 def load_trees(root: Path, catalog, folder: Path | None = None) -> list[Tree]:
     """All trees, or CatalogError with every problem in every tree."""
     folder = folder or root / "decisions"
-    schema = json.loads((root / "schema" / "decision.schema.json").read_text(encoding="utf-8"))
+    schema = root / "schema" / "decision.schema.json"
     trees, problems = [], []
     for file in sorted(folder.glob("*")):
         display = f"decisions/{file.name}"
