@@ -21,7 +21,12 @@ from atlas.render.compare_pages import render_compare_any, render_pair_page
 from atlas.render.coverage_page import render_coverage_page
 from atlas.render.decision_pages import render_decisions_index, render_tree_page
 from atlas.render.glossary_page import render_glossary_page
-from atlas.render.guide_page import render_guide_page
+from atlas.render.guide_page import (
+    render_guide_families,
+    render_guide_qualities,
+    render_guide_relations,
+    render_guide_signals,
+)
 from atlas.render.map_page import render_map_page
 from atlas.render.pattern_page import render_pattern_page
 from atlas.render.performance_page import render_performance_page
@@ -64,9 +69,24 @@ def define_env(env):
         return render_home_overview(catalog, trees)
 
     @env.macro
-    def guide_page() -> str:
-        """Sections, families, qualities, relation types and signal dimensions, from the vocabulary."""
-        return render_guide_page(catalog)
+    def guide_families() -> str:
+        """Each family with its description and rated attributes, from the vocabulary."""
+        return render_guide_families(catalog)
+
+    @env.macro
+    def guide_qualities() -> str:
+        """The catalog-wide qualities and their definitions."""
+        return render_guide_qualities(catalog)
+
+    @env.macro
+    def guide_relations() -> str:
+        """The relation types, their inverses and meanings."""
+        return render_guide_relations(catalog)
+
+    @env.macro
+    def guide_signals() -> str:
+        """The signal dimensions of when-to-use and when-to-avoid."""
+        return render_guide_signals(catalog)
 
     @env.macro
     def relation_map() -> str:
@@ -164,7 +184,13 @@ def on_post_page_macros(env):
 
 
 def on_post_build(env):
-    """Index the built site with Pagefind (search loads the index in small chunks, offline)."""
+    """Index the built site with Pagefind (search loads the index in small chunks, offline).
+
+    `make serve` sets ATLAS_SERVE_DIRTY: after the first build it rebuilds only the pages an edit
+    touches and keeps the search index it has, so an edit shows in a few seconds.
+    """
+    if os.environ.get("ATLAS_SERVE_DIRTY") and (Path(env.conf["site_dir"]) / "pagefind" / "pagefind.js").exists():
+        return
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", env.conf["site_dir"], "--silent"],
                             capture_output=True, text=True)
     if result.returncode != 0:

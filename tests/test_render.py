@@ -5,9 +5,14 @@ import pytest
 
 from atlas.catalog import load_valid_catalog
 from atlas.pages import sync_pattern_pages
-from atlas.relations import links_of
+from atlas.relations import links_of, neighbours
 from atlas.render.catalog_page import render_catalog_page
-from atlas.render.guide_page import render_guide_page
+from atlas.render.guide_page import (
+    render_guide_families,
+    render_guide_qualities,
+    render_guide_relations,
+    render_guide_signals,
+)
 from atlas.render.pattern_page import render_pattern_page
 from conftest import ROOT, load_fixture, save_fixture
 
@@ -103,10 +108,32 @@ def test_catalog_page_lists_every_entry_under_its_family(catalog):
     assert "## Data management" not in page  # families without members are left out
 
 
-def test_guide_page_is_generated_from_the_vocabulary(catalog):
-    page = render_guide_page(catalog)
-    for name in ("Architecture styles", "Scalability", "Alternative to", "Team size"):
-        assert name in page
+def test_guide_tables_are_generated_from_the_vocabulary(catalog):
+    vocab = catalog.vocabulary
+    families = render_guide_families(catalog)
+    for family_id, family in vocab["families"].items():
+        assert f"### {family['name']} {{ #family-{family_id} }}" in families
+        assert all(f"| {a['name']} |" in families for a in family["attributes"].values())
+    qualities = render_guide_qualities(catalog).splitlines()
+    assert len(qualities) == 2 + len(vocab["quality_attributes"])
+    relations = render_guide_relations(catalog)
+    assert all(f"| {r['name']} | {r['inverse'].replace('-', ' ').capitalize()} |" in relations for r in vocab["relation_types"].values())
+    signals = render_guide_signals(catalog).splitlines()
+    assert [line.split(":**")[0] for line in signals] == [f"- **{d.replace('-', ' ').capitalize()}" for d in vocab["signal_dimensions"]]
+
+
+def test_sync_rewrites_a_stub_only_when_what_its_page_shows_changes(catalog, tmp_path):
+    """Each stub carries a digest of its page's data, so `mkdocs serve --dirty` rebuilds exactly the touched pages."""
+    out = tmp_path / "generated"
+    sync_pattern_pages(catalog, out)
+    related = sorted(neighbours(catalog, "alpha") & set(catalog.entries))
+    unrelated = sorted(set(catalog.entries) - set(related) - {"alpha"})
+    catalog.entries["alpha"].data["summary"] += " (edited)"
+    written = sorted(p.stem for p in sync_pattern_pages(catalog, out))
+    assert written == sorted(["alpha", *related])  # they show alpha's summary beside its link
+    assert not set(unrelated) & set(written)
+    catalog.entries["alpha"].data["context"] += " (edited)"
+    assert [p.stem for p in sync_pattern_pages(catalog, out)] == ["alpha"]  # only alpha's page shows its context
 
 
 def test_pattern_pages_are_synced_with_the_catalog(catalog, tmp_path):

@@ -9,7 +9,8 @@ the last keystroke to the first search result in Chromium (cold and warm), Light
 package, driving Debian's Chromium) and axe-core violations on every page type.
 
 Prints one table and writes data/benchmark.json, which the Performance page shows.
-Environment: BENCH_SIZES (default "47,100,1000"; 47 is the real catalog), BENCH_DIR (work folder).
+Up to 100 entries, the time from saving an edit to one entry until `make serve` shows it is measured too.
+Environment: BENCH_SIZES (default "real,100,1000"; "real" is the real catalog's size), BENCH_DIR (work folder).
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import yaml
@@ -47,8 +49,9 @@ TARGETS = {
     "build_ratio_vs_plain": 1.2, "build_ratio_1000_vs_100": 11, "pattern_html_drift": 0.10,
     "search_cold_ms": 300, "search_warm_ms": 100, "lighthouse_min": {"performance": 95, "accessibility": 100,
                                                                       "best-practices": 100, "seo": 100},
-    "axe_violations": 0,
+    "axe_violations": 0, "edit_to_reload_s": 3.0,
 }
+RELOAD_SIZES = 100  # edit-to-reload is measured up to this catalog size (a contributor's preview)
 
 
 # --- synthetic catalogs -------------------------------------------------------------------------
@@ -137,6 +140,66 @@ def timed_build(project: Path, site: Path, extra_env=None) -> tuple[float, float
         raise SystemExit(f"build failed in {project}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     seconds, kib = result.stderr.strip().splitlines()[-1].split()
     return float(seconds), int(kib) / 1024
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def edit_to_reload(project: Path, entry_id: str = "saga", rounds: int = 3) -> dict:
+    """Seconds from saving an edit to one entry until `mkdocs serve`, run as `make serve` runs it,
+    serves the edited page: the median and the slowest of a few edits, after the first full build."""
+    import urllib.request
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/patterns/{entry_id}/"
+    env = {**ENV, "ATLAS_SERVE_DIRTY": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    serve_proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def page_text() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+
+    def wait_for(marker: str, limit: float) -> float:
+        start = time.monotonic()
+        while time.monotonic() - start < limit:
+            if marker in page_text():
+                return time.monotonic() - start
+            time.sleep(0.1)
+        raise TimeoutError(f"{url} did not show {marker!r} within {limit:.0f} s")
+
+    path = project / "patterns" / f"{entry_id}.yaml"
+    original = path.read_text(encoding="utf-8")
+    timings = []
+    try:
+        wait_for("</html>", 900)  # the first, full build
+        time.sleep(2)
+        for round_no in range(rounds):
+            data = yaml.safe_load(original)
+            marker = f"edited-{round_no}-{time.monotonic_ns()}"
+            data["summary"] = data["summary"] + " " + marker
+            text = "# yaml-language-server: $schema=../schema/pattern.schema.json\n" + yaml.safe_dump(
+                data, sort_keys=False, allow_unicode=True, width=100)
+            saved = time.monotonic()
+            path.write_text(text, encoding="utf-8")
+            wait_for(marker, 120)
+            timings.append(time.monotonic() - saved)
+            time.sleep(1.5)
+    except TimeoutError as err:
+        return {"edit_to_reload_error": str(err)}
+    finally:
+        path.write_text(original, encoding="utf-8")
+        os.killpg(serve_proc.pid, 15)
+        serve_proc.wait(timeout=30)
+    return {"edit_to_reload_s": statistics.median(timings), "edit_to_reload_max_s": max(timings)}
 
 
 def site_sizes(site: Path) -> dict:
@@ -258,10 +321,10 @@ def axe_violations(url: str, paths: dict) -> dict:
 # --- the run --------------------------------------------------------------------------------------
 
 def main() -> int:
-    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "47,100,1000").split(",")]
     work = Path(os.environ.get("BENCH_DIR", "/tmp/atlas-bench"))
     work.mkdir(parents=True, exist_ok=True)
     real = {entry_id: entry.data for entry_id, entry in load_valid_catalog(ROOT).entries.items()}
+    sizes = [len(real) if s.strip() == "real" else int(s) for s in os.environ.get("BENCH_SIZES", "real,100,1000").split(",")]
     rows = {}
     for size in sizes:
         print(f"catalog of {size} entries …", flush=True)
@@ -289,6 +352,8 @@ def main() -> int:
                                                   "decision wizard": "/decisions/architecture-style/", "explorer": "/explore/"})
         finally:
             server.shutdown()
+        if size <= RELOAD_SIZES:
+            row.update(edit_to_reload(project))
         rows[str(size)] = row
     # The two largest catalogs (100 and 1,000 by default) are the ones the targets compare.
     large, previous = str(sorted(sizes)[-1]), str(sorted(sizes)[-2] if len(sizes) > 1 else sizes[0])
@@ -306,7 +371,8 @@ def print_table(result: dict) -> None:
             ("peak_mb", "peak memory (MiB)"), ("site_mb", "site size (MiB)"), ("plain_site_mb", "plain site size (MiB)"),
             ("median_pattern_html_kb", "median pattern page (KiB)"), ("search_index_kb", "search index (KiB)"),
             ("search_cold_ms", "first result, cold, median (ms)"), ("search_cold_max_ms", "first result, cold, slowest (ms)"),
-            ("search_warm_ms", "first result, warm, median (ms)"), ("search_warm_max_ms", "first result, warm, slowest (ms)")]
+            ("search_warm_ms", "first result, warm, median (ms)"), ("search_warm_max_ms", "first result, warm, slowest (ms)"),
+            ("edit_to_reload_s", "edit to reload, median (s)"), ("edit_to_reload_max_s", "edit to reload, slowest (s)")]
     sizes = list(result["sizes"])
     print(f"\n{'':32}" + "".join(f"{s + ' entries':>16}" for s in sizes))
     for key, label in keys:

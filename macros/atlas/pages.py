@@ -6,6 +6,7 @@ and are written only when they change, so `mkdocs serve` does not rebuild in a l
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -20,11 +21,14 @@ STUB_SITE_ROOT = "../../"
 
 
 
-def page_text(source: str, title: str, call: str, indexed: bool = True, scripts: str | None = None) -> str:
+def page_text(source: str, title: str, call: str, indexed: bool = True, scripts: str | None = None,
+              digest: str | None = None) -> str:
     """A generated Markdown page: front matter, a do-not-edit note, one macro call.
 
     indexed=False keeps a page out of search: tables and comparisons mention every pattern and
-    should not outrank the patterns' own pages.
+    should not outrank the patterns' own pages. digest (see data_digest) changes whenever what the
+    page shows changes, so the stub is rewritten and `mkdocs serve --dirty` rebuilds exactly the
+    pages an edit touches.
     """
     # The theme writes the title into <title> and the header without escaping it, so it is escaped here;
     # and it copies the header's text into a title attribute whose tooltip it draws as HTML, so a title
@@ -36,12 +40,33 @@ def page_text(source: str, title: str, call: str, indexed: bool = True, scripts:
         front.append("search_index: false")
     if scripts:
         front.append(f"atlas_scripts: {scripts}")
+    if digest:
+        front.append(f"atlas_digest: {digest}")
     return ("---\n" + "\n".join(front) + "\n---\n"
             f"<!-- Generated from {source}; edit that file, not this one. -->\n\n{{{{ {call} }}}}\n")
 
 
-def stub_text(entry_id: str, name: str) -> str:
-    return page_text(f"patterns/{entry_id}.yaml", name, f'pattern_page("{entry_id}")', scripts="mermaid")
+def stub_text(entry_id: str, name: str, digest: str | None = None) -> str:
+    return page_text(f"patterns/{entry_id}.yaml", name, f'pattern_page("{entry_id}")', scripts="mermaid", digest=digest)
+
+
+def data_digest(*parts) -> str:
+    """A short fingerprint of the data a page is drawn from (any JSON-able values)."""
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def entry_page_digest(catalog, entry_id: str) -> str:
+    """What a pattern page shows: its entry, the entries it relates to (names, summaries, inverse
+    relations), the vocabulary, and the decision trees and glossary that mention or decorate it."""
+    from .relations import neighbours
+
+    related = sorted(neighbours(catalog, entry_id) & set(catalog.entries))
+    # Of a related entry, this page shows its name, family and summary, and the relations it declares to this one.
+    shown = [{key: catalog.entries[r].data.get(key) for key in ("name", "family", "summary")}
+             | {"relations": [rel for rel in catalog.entries[r].data["relations"] if rel["target"] == entry_id]}
+             for r in related]
+    return data_digest(catalog.entries[entry_id].data, shown, catalog.vocabulary, catalog.cache.get("digest_context"))
 
 
 def redirect_text(target: str, *, site_root: str) -> str:
@@ -90,7 +115,8 @@ def write_changed(wanted: dict[Path, str]) -> list[Path]:
 
 def sync_pattern_pages(catalog, out_dir: Path) -> list[Path]:
     """One generated page per entry in out_dir (docs/patterns)."""
-    wanted = {f"{entry_id}.md": stub_text(entry_id, entry.data["name"]) for entry_id, entry in catalog.entries.items()}
+    wanted = {f"{entry_id}.md": stub_text(entry_id, entry.data["name"], entry_page_digest(catalog, entry_id))
+              for entry_id, entry in catalog.entries.items()}
     for entry in catalog.entries.values():
         for old in entry.data.get("former_ids", []):
             # A renamed pattern keeps its old URL.
@@ -119,7 +145,9 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
     for a, b in alternative_pairs(catalog):
         title = f"{catalog.entries[a].data['name']} vs {catalog.entries[b].data['name']}"
         wanted[f"{pair_slug(a, b)}.md"] = page_text(f"patterns/{a}.yaml and patterns/{b}.yaml", title,
-                                                    f'compare_pair("{a}", "{b}")', indexed=True)
+                                                    f'compare_pair("{a}", "{b}")', indexed=True,
+                                                    digest=data_digest(catalog.entries[a].data, catalog.entries[b].data,
+                                                                       catalog.vocabulary, catalog.cache.get("digest_context")))
         wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/", site_root=STUB_SITE_ROOT)
         # A renamed entry's comparisons keep their old addresses, in both orders.
         for old_a in [a, *catalog.entries[a].data.get("former_ids", [])]:
@@ -140,5 +168,5 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
 def sync_decision_pages(trees, out_dir: Path) -> list[Path]:
     """One page per decision tree in out_dir (docs/decisions)."""
     return sync_files(out_dir, {f"{tree.id}.md": page_text(tree.path, tree.data["title"], f'decision_page("{tree.id}")',
-                                                           scripts="wizard")
+                                                           scripts="wizard", digest=data_digest(tree.data))
                                 for tree in trees})

@@ -59,6 +59,9 @@ def all_problems(root: Path, patterns_dir: Path | None = None) -> tuple[Catalog,
 
 def write_generated_pages(sources: Sources, docs: Path) -> None:
     """The Markdown stubs of generated pages and the JSON export, written only where they changed."""
+    # Every page carries the glossary's tooltips, and pattern pages name the decisions that lead to them.
+    sources.catalog.cache["digest_context"] = {"glossary": sources.terms,
+                                               "trees": [tree.data for tree in sources.trees]}
     sync_pattern_pages(sources.catalog, docs / "patterns")
     sync_tradeoff_pages(sources.catalog, docs / "tradeoffs")
     sync_compare_pages(sources.catalog, docs / "compare")
