@@ -46,7 +46,7 @@ def load_vocabulary(root: Path) -> dict:
     doc = read_document(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml")
     if doc.problems:
         raise CatalogError(doc.problems)
-    return doc.data
+    return doc.mapping()
 
 
 def load_schema(root: Path) -> dict:
@@ -79,7 +79,8 @@ def load_catalog(root: Path = ROOT, patterns_dir: Path | None = None) -> tuple[C
         found = schema_problems(doc, catalog.schema)
         problems.extend(found)
         if not found:
-            entry = Entry(doc.data["id"], display, doc.data, doc)
+            data = doc.mapping()
+            entry = Entry(data["id"], display, data, doc)
             # Two files with one id: keep the first so the duplicate rule can name both.
             catalog.entries.setdefault(entry.id, entry)
             catalog.files.append(entry)

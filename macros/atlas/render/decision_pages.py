@@ -99,7 +99,8 @@ def _wrap(text: str, width: int, max_lines: int) -> list[str]:
 def tree_svg(tree, catalog) -> str:
     """Questions top to bottom in layers by their longest distance from start; outcomes at the end of each path."""
     questions, outcomes = tree.questions, tree.outcomes
-    layer, order = {}, []
+    layer: dict[str, int] = {}  # node id -> its longest distance from start
+    order: list[str] = []
 
     def place(node, depth):
         if depth > layer.get(node, -1):
