@@ -6,11 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
+LINT_JS := tools/lint/node_modules
+LINT_STAMP := $(LINT_JS)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test quick check lint hooks fix new urls bench lock chromium graphviz clean
+.PHONY: help serve build test quick check lint hooks fix new urls bench lock chromium graphviz node clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,10 +34,13 @@ quick: $(STAMP) graphviz lint ## Lint, validate the entries and run the tests th
 	$(BIN)/atlas check
 	$(BIN)/python -m pytest -q -m "not browser and not build"
 
-lint: $(STAMP) ## Lint the Python (ruff, configured in pyproject.toml)
+lint: $(STAMP) $(LINT_STAMP) ## Lint: ruff and mypy (pyproject.toml), ESLint and stylelint (tools/lint)
 	$(BIN)/ruff check macros tests tools
+	$(BIN)/mypy
+	$(LINT_JS)/.bin/eslint --config tools/lint/eslint.config.mjs docs/assets/javascripts
+	$(LINT_JS)/.bin/stylelint --config tools/lint/stylelint.config.mjs "docs/assets/stylesheets/*.css"
 
-hooks: $(STAMP) ## Install the git pre-commit hooks (lint and make check before each commit)
+hooks: $(STAMP) $(LINT_STAMP) ## Install the git pre-commit hooks (the linters and make check before each commit)
 	$(BIN)/pre-commit install
 
 check: $(STAMP) ## Validate the entries only (fast), printing every problem (CHECK_FORMAT=github for PR annotations)
@@ -70,6 +75,20 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $(STAMP)
 
+# ESLint and stylelint, pinned by tools/lint/package-lock.json; installed again only when the lockfile changes.
+$(LINT_STAMP): tools/lint/package-lock.json | node
+	npm ci --prefix tools/lint --no-audit --no-fund --ignore-scripts --silent
+	touch $(LINT_STAMP)
+
+node: ## Make sure Node.js and npm are installed (for ESLint and stylelint)
+	@if command -v node >/dev/null && command -v npm >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Node.js and npm (Debian packages 'nodejs' and 'npm') for ESLint and stylelint"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	else \
+	  echo "make lint needs Node.js 18 or later and npm. Install them with: sudo apt-get install -y nodejs npm"; exit 1; \
+	fi
+
 chromium: ## Make sure Debian's Chromium is installed for the browser tests
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
@@ -89,4 +108,4 @@ graphviz: ## Make sure Debian's Graphviz is installed: it lays out the map, the 
 	fi
 
 clean: ## Remove the build output and the virtual environment
-	rm -rf site site.tmp $(VENV) .pytest_cache
+	rm -rf site site.tmp $(VENV) .pytest_cache .mypy_cache $(LINT_JS)

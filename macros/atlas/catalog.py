@@ -45,7 +45,7 @@ def load_vocabulary(root: Path) -> dict:
     doc = read_document(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml")
     if doc.problems:
         raise CatalogError(doc.problems)
-    return doc.data
+    return doc.mapping()
 
 
 def schema_path(root: Path) -> Path:
@@ -83,7 +83,8 @@ def load_catalog(root: Path = ROOT, patterns_dir: Path | None = None) -> tuple[C
         found = schema_problems(doc, schema_path(root))
         problems.extend(found)
         if not found:
-            entry = Entry(doc.data["id"], display, doc.data, doc)
+            data = doc.mapping()
+            entry = Entry(data["id"], display, data, doc)
             # Two files with one id: keep the first so the duplicate rule can name both.
             catalog.entries.setdefault(entry.id, entry)
             catalog.files.append(entry)

@@ -89,7 +89,7 @@ def load_coverage(root: Path, catalog) -> Coverage | None:
     """The coverage list, or None when the project has none; raises CatalogError listing every problem."""
     if not (root / PATH).is_file():
         return None
-    return Coverage(checked_document(root, PATH, "coverage.schema.json", lambda doc: _row_problems(doc, catalog)).data)
+    return Coverage(checked_document(root, PATH, "coverage.schema.json", lambda doc: _row_problems(doc, catalog)).mapping())
 
 
 def _spellings(name: str) -> set[str]:
@@ -107,7 +107,7 @@ def _names_of(entry) -> set[str]:
 
 def _row_problems(doc, catalog):
     moved = renamed(catalog)
-    seen_ids = {}
+    seen_ids: dict[str, int] = {}
 
     def problem(path, message, tip):
         return Problem(doc.path, doc.line_of(path), field_path(path), message, tip)
@@ -117,7 +117,7 @@ def _row_problems(doc, catalog):
             yield problem(("catalogs", c, "id"), f"'{cat['id']}' is already the id of catalogs[{seen_ids[cat['id']]}]",
                           "give each catalog its own id")
         seen_ids.setdefault(cat["id"], c)
-        names = {}
+        names: dict[str, int] = {}
         for r, row in enumerate(cat["patterns"]):
             at = ("catalogs", c, "patterns", r)
             key = normalise(row["name"])

@@ -53,14 +53,15 @@ def load_trees(root: Path, catalog, folder: Path | None = None) -> list[Tree]:
             found = list(tree_problems(doc, file.stem, catalog))
         problems += found
         if not found:
-            trees.append(Tree(doc.data["id"], display, doc.data))
+            data = doc.mapping()
+            trees.append(Tree(data["id"], display, data))
     if problems:
         raise CatalogError(problems)
     return trees
 
 
 def tree_problems(doc: Document, file_stem: str, catalog):
-    data = doc.data
+    data = doc.mapping()  # called once the schema has accepted the tree
 
     def problem(path, message, tip):
         return Problem(doc.path, doc.line_of(path), field_path(path), message, tip)
@@ -68,7 +69,8 @@ def tree_problems(doc: Document, file_stem: str, catalog):
     if data["id"] != file_stem:
         yield problem(("id",), f"the id '{data['id']}' differs from the file name '{file_stem}.yaml'",
                       f"rename the file to decisions/{data['id']}.yaml or set `id: {file_stem}`")
-    questions, outcomes = {}, {}
+    questions: dict[str, int] = {}  # id -> index in its list
+    outcomes: dict[str, int] = {}
     for kind, items, seen in (("questions", data["questions"], questions), ("outcomes", data["outcomes"], outcomes)):
         for i, item in enumerate(items):
             if item["id"] in questions or item["id"] in outcomes:
@@ -130,7 +132,7 @@ def _graph_problems(data, questions, outcomes, problem):
         return
     by_id = {q["id"]: q for q in data["questions"]}
     reached_q, reached_o = set(), set()
-    state = {}  # question id -> "open" while on the current path, "done" after
+    state: dict[str, str] = {}  # question id -> "open" while on the current path, "done" after
 
     def visit(qid, trail):
         if state.get(qid) == "open":

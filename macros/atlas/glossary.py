@@ -13,11 +13,11 @@ PATH = "data/glossary.yaml"
 
 
 def load_glossary(root: Path, catalog) -> list[dict]:
-    return checked_document(root, PATH, "glossary.schema.json", lambda doc: _term_problems(doc, catalog)).data["terms"]
+    return checked_document(root, PATH, "glossary.schema.json", lambda doc: _term_problems(doc, catalog)).mapping()["terms"]
 
 
 def _term_problems(doc, catalog):
-    seen = {}
+    seen: dict[str, int] = {}  # term -> index of its first definition
     terms = doc.data["terms"]
     for i, term in enumerate(terms):
         if term["term"] in seen:

@@ -9,11 +9,13 @@ TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):")
 def reorder_text(text: str, order: list[str]) -> str:
     """Reorder top-level blocks by `order`; unknown keys keep their relative place at the end."""
     lines = text.splitlines(keepends=True)
-    header, blocks, current = [], [], None
+    header: list[str] = []
+    blocks: list[tuple[str, list[str]]] = []  # (top-level key, its lines)
+    current: tuple[str, list[str]] | None = None
     for line in lines:
         match = TOP_KEY.match(line)
         if match:
-            current = [match.group(1), [line]]
+            current = (match.group(1), [line])
             blocks.append(current)
         elif current is None:
             header.append(line)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -18,7 +19,10 @@ MAX_BYTES = 100_000  # a complete entry is 15-30 kB; anything far larger is a mi
 
 
 # libyaml's parser when PyYAML has it (several times faster on large catalogs), else the pure-Python one.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeBase = yaml.SafeLoader  # the two share one interface; the type checker needs a single class
+else:
+    _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_SafeBase):
@@ -44,6 +48,12 @@ class Document:
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1)
+
+    def mapping(self) -> dict[str, Any]:
+        """The data, once a schema whose top level is an object has accepted it."""
+        if not isinstance(self.data, dict):
+            raise TypeError(f"{self.path}: the top level is not a mapping; validate the document before using it")
+        return self.data
 
 
 def read_document(file: Path, display_path: str) -> Document:
@@ -71,7 +81,7 @@ def _anchor_problem(doc: Document, text: str) -> bool:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                doc.problems.append(Problem(doc.path, event.start_mark.line + 1, "(file)",
+                doc.problems.append(Problem(doc.path, _line(event), "(file)",
                                             "YAML anchors and aliases (&name, *name) are not supported",
                                             "write the value out in full where it is needed"))
                 return True
@@ -79,7 +89,7 @@ def _anchor_problem(doc: Document, text: str) -> bool:
                 depth += 1
                 if depth > MAX_DEPTH:
                     # The parser reads events without recursion; building nodes this deep would overflow the stack.
-                    doc.problems.append(Problem(doc.path, event.start_mark.line + 1, "(file)",
+                    doc.problems.append(Problem(doc.path, _line(event), "(file)",
                                                 f"the data is nested more than {MAX_DEPTH} levels deep",
                                                 "entries nest a few levels at most; check for unbalanced [ or {"))
                     return True
@@ -88,6 +98,11 @@ def _anchor_problem(doc: Document, text: str) -> bool:
     except yaml.YAMLError:
         return False  # reported with its line by the parser below
     return False
+
+
+def _line(event: yaml.Event) -> int:
+    """1-based line where a parser event starts (the parser always sets the mark; the stubs allow None)."""
+    return event.start_mark.line + 1 if event.start_mark else 1
 
 
 def parse_into(doc: Document, text: str) -> None:

@@ -5,6 +5,7 @@
   "use strict";
 
   function shown(value) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this replaces
     var chars = Array.from(String(value).replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "\ufffd"));
     return "“" + (chars.length > 40 ? chars.slice(0, 40).join("") + "…" : chars.join("")) + "”";
   }

@@ -23,7 +23,7 @@
 
   /* A URL as it may stand inside Markdown link parentheses: no character that ends or opens one. */
   function markdownUrl(href) {
-    return href.replace(/[\s()<>\[\]"'`\\]/g, function (c) {
+    return href.replace(/[\s()<>[\]"'`\\]/g, function (c) {
       return "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
     });
   }

@@ -48,10 +48,10 @@ class _Page:
         return next(s["title"] for s in self.data["sources"] if s["id"] == ref)
 
     def render(self) -> str:
-        body = [self.prose_sections(), self.signals(), self.claims(), self.ratings(),
-                self.quality_effects(), self.failures(), self.prerequisites(), self.relations(),
-                self.disagreements(), self.examples(), self.checklist(), self.sources()]
-        body = "\n\n".join(part for part in body if part)
+        parts = [self.prose_sections(), self.signals(), self.claims(), self.ratings(),
+                 self.quality_effects(), self.failures(), self.prerequisites(), self.relations(),
+                 self.disagreements(), self.examples(), self.checklist(), self.sources()]
+        body = "\n\n".join(part for part in parts if part)
         return "\n\n".join([self.breadcrumb(), self.header(), self.on_this_page(body), body]) + "\n"
 
     def breadcrumb(self) -> str:

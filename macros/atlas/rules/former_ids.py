@@ -1,8 +1,14 @@
 """Former ids (kept after a rename) stay unique: each old URL redirects to exactly one page."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..catalog import Entry
 
 
 def check(catalog):
-    claimed = {}
+    claimed: dict[str, Entry] = {}  # former id -> the first entry to claim it
     for entry in catalog.sorted_entries():
         for i, old in enumerate(entry.data.get("former_ids", [])):
             if old in catalog.known_ids:
@@ -14,9 +20,9 @@ def check(catalog):
             claimed.setdefault(old, entry)
 
 
-def renamed(catalog) -> dict:
+def renamed(catalog) -> dict[str, str]:
     """Former id -> current id (the first entry to claim it), for helpful errors."""
-    found = {}
+    found: dict[str, str] = {}
     for entry in catalog.sorted_entries():
         for old in entry.data.get("former_ids", []):
             found.setdefault(old, entry.id)

@@ -4,6 +4,12 @@ Each declaration is turned into the same view from both sides (A requires B is
 also B required-by A), then every pair of entries is checked for types that
 cannot hold together.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..catalog import Entry
 
 # Unordered pairs of relation types (as seen from one side) that cannot both hold.
 CONFLICTS = {
@@ -18,7 +24,7 @@ CONFLICTS = {
 
 def check(catalog):
     inverse = {name: spec["inverse"] for name, spec in catalog.vocabulary["relation_types"].items()}
-    views = {}  # (a, b) -> list of (type as seen from a, entry, index)
+    views: dict[tuple[str, str], list[tuple[str, Entry, int]]] = {}  # (a, b) -> (type as seen from a, entry, index)
     for entry in catalog.sorted_entries():
         for i, relation in enumerate(entry.data["relations"]):
             kind, target = relation["type"], relation["target"]

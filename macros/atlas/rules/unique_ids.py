@@ -1,8 +1,15 @@
 """No two entries share an id or a display name."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..catalog import Entry
 
 
 def check(catalog):
-    seen_ids, seen_names = {}, {}
+    seen_ids: dict[str, Entry] = {}
+    seen_names: dict[str, Entry] = {}  # casefolded
     for entry in catalog.files:
         first = seen_ids.setdefault(entry.id, entry)
         if first is not entry:

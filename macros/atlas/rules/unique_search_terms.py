@@ -1,10 +1,16 @@
 """A name, alias or search keyword belongs to one entry, so searching for it has one right answer."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..catalog import Entry
 
 
 def check(catalog):
-    owner = {}
+    owner: dict[str, Entry] = {}  # casefolded term -> the first entry that uses it
     for entry in catalog.sorted_entries():
-        terms = [(("name",), entry.data["name"])]
+        terms: list[tuple[tuple[str | int, ...], str]] = [(("name",), entry.data["name"])]
         terms += [(("aliases", i), a) for i, a in enumerate(entry.data["aliases"])]
         terms += [(("search_keywords", i), k) for i, k in enumerate(entry.data.get("search_keywords", []))]
         for path, term in terms:
