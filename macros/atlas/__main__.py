@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .catalog import ROOT, load_schema, load_vocabulary
+from .glossary import write_abbreviations
 from .problems import CatalogError
 from .reorder import reorder_text
 from .skeleton import skeleton_text
@@ -72,7 +73,8 @@ def cmd_generate(_args) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     write_generated_pages(sources, ROOT / "docs")
-    print(f"wrote the generated pages of {len(sources.catalog.entries)} entries into docs/")
+    write_abbreviations(sources.terms, ROOT)
+    print(f"wrote the generated pages and the glossary tooltips of {len(sources.catalog.entries)} entries into docs/")
     return 0
 
 
