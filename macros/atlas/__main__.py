@@ -1,4 +1,5 @@
-"""Command line: `python -m atlas check | fix [FILE...] | new | urls SITE | generate` (the Makefile wraps most)."""
+"""Command line: `python -m atlas check | fix [FILE...] | new | urls SITE | generate | links | summary --base REF`
+(the Makefile wraps most; CI runs `summary`)."""
 from __future__ import annotations
 
 import argparse
@@ -78,6 +79,25 @@ def cmd_generate(_args) -> int:
     return 0
 
 
+def cmd_summary(args) -> int:
+    import os
+
+    from . import pr_summary
+
+    summary = pr_summary.gather(ROOT, args.base, Path(args.site), ROOT / pr_summary.SCREENSHOT_DIR)
+    if args.pages:  # for the screenshot step: the changed pages, one URL a line
+        print("\n".join(summary.changed_pages))
+        return 0
+    text = pr_summary.render(summary) + "\n"
+    out = args.out or os.environ.get("GITHUB_STEP_SUMMARY")
+    if out:
+        with open(out, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        print(text)
+    return 0
+
+
 def cmd_new(_args) -> int:
     vocab = load_vocabulary(ROOT)
     entry_id = _ask("Id (kebab-case, becomes /patterns/<id>/)", lambda v: v and v.replace("-", "").isalnum() and v == v.lower())
@@ -128,6 +148,13 @@ def main(argv=None) -> int:
     links.set_defaults(run=cmd_links)
     sub.add_parser("generate", help="write the generated pages into docs/ ahead of a build (for Zensical, which "
                    "looks for pages before any macro runs)").set_defaults(run=cmd_generate)
+    summary = sub.add_parser("summary", help="write a pull request's job summary: entries and pages added, changed "
+                             "or removed since --base, problems, screenshots (to --out, else $GITHUB_STEP_SUMMARY)")
+    summary.add_argument("--base", required=True, help="the base branch's commit or ref, e.g. origin/main")
+    summary.add_argument("--site", default="site", help="the built site folder")
+    summary.add_argument("--out", help="append the Markdown to this file (default: $GITHUB_STEP_SUMMARY, else print)")
+    summary.add_argument("--pages", action="store_true", help="only print the URLs of the changed pages, one a line")
+    summary.set_defaults(run=cmd_summary)
     args = parser.parse_args(argv)
     return args.run(args)
 
