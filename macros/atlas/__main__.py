@@ -1,4 +1,4 @@
-"""Command line: `python -m atlas check | fix [FILE...] | new | urls SITE | generate | links | summary --base REF`
+"""Command line: `python -m atlas check | fix [FILE...] | new | urls SITE | generate | links | summary | site-diff`
 (the Makefile wraps most; CI runs `summary`)."""
 from __future__ import annotations
 
@@ -98,6 +98,20 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def cmd_site_diff(args) -> int:
+    import os
+
+    from . import site_diff
+
+    text = site_diff.render(site_diff.compare(Path(args.first), Path(args.second)), args.first_name, args.second_name)
+    out = args.out or os.environ.get("GITHUB_STEP_SUMMARY")
+    if out:
+        with open(out, "a", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    print(text)
+    return 0
+
+
 def cmd_new(_args) -> int:
     vocab = load_vocabulary(ROOT)
     entry_id = _ask("Id (kebab-case, becomes /patterns/<id>/)", lambda v: v and v.replace("-", "").isalnum() and v == v.lower())
@@ -155,6 +169,14 @@ def main(argv=None) -> int:
     summary.add_argument("--out", help="append the Markdown to this file (default: $GITHUB_STEP_SUMMARY, else print)")
     summary.add_argument("--pages", action="store_true", help="only print the URLs of the changed pages, one a line")
     summary.set_defaults(run=cmd_summary)
+    diff = sub.add_parser("site-diff", help="compare two builds (MkDocs' and Zensical's): pages, headings, glossary "
+                          "tooltips; prints Markdown and appends it to --out, else $GITHUB_STEP_SUMMARY if set")
+    diff.add_argument("first", help="the first built site, e.g. site")
+    diff.add_argument("second", help="the second built site, e.g. site-zensical")
+    diff.add_argument("--first-name", default="MkDocs")
+    diff.add_argument("--second-name", default="Zensical")
+    diff.add_argument("--out", help="append the Markdown to this file")
+    diff.set_defaults(run=cmd_site_diff)
     args = parser.parse_args(argv)
     return args.run(args)
 
