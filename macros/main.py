@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from atlas.changelog import git_history, render_changelog
-from atlas.glossary import abbreviation_lines
+from atlas.glossary import abbreviation_lines, write_abbreviations
 from atlas.problems import CatalogError
 from atlas.render.catalog_page import render_catalog_page, render_home_overview
 from atlas.render.compare_pages import render_compare_any, render_pair_page
@@ -43,6 +43,7 @@ def define_env(env):
         # Abort makes MkDocs print the problem lines and exit 1, with no traceback.
         raise Abort("\n" + err.report()) from None
     write_generated_pages(sources, root / env.conf["docs_dir"])  # docs_dir: absolute under MkDocs, relative under Zensical
+    write_abbreviations(sources.terms, root)  # the glossary tooltips, appended to every page by atlas.tooltips
     catalog, terms, trees = sources.catalog, sources.terms, sources.trees
     trees_by_id = {tree.id: tree for tree in trees}
     edit_base = env.conf.get("repo_url", "").rstrip("/") + "/edit/main/"
@@ -174,13 +175,13 @@ def define_env(env):
 
 
 def on_post_page_macros(env):
-    """Give every page the glossary tooltips (Python-Markdown's abbr extension reads these lines)."""
-    env.markdown += "\n\n" + env.variables["abbreviations"] + "\n"
+    """`make bench` only: the expanded Markdown, with the tooltips atlas.tooltips would append, becomes the
+    equivalent plain Material site."""
     dump = os.environ.get("ATLAS_DUMP_MARKDOWN")
-    if dump:  # `make bench` only: the expanded Markdown becomes the equivalent plain Material site
+    if dump:
         target = Path(dump) / env.page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(env.markdown, encoding="utf-8")
+        target.write_text(env.markdown + "\n\n" + env.variables["abbreviations"] + "\n", encoding="utf-8")
 
 
 def on_post_build(env):

@@ -57,6 +57,8 @@ def test_define_env_under_zensical_registers_macros_and_writes_pages(tmp_path):
     assert {"pattern_page", "catalog_index", "decision_page", "performance_page"} <= set(env.macros)
     assert "Alpha" in env.macros["pattern_page"]("alpha")
     assert env.variables["pattern_count"] == 3
+    # The glossary tooltips (atlas.tooltips appends this file to every page, under either engine).
+    assert (project / "generated" / "abbreviations.md").read_text(encoding="utf-8").startswith("*[AF]: Alpha fixture: ")
 
 
 def test_generate_writes_the_pages_a_build_needs(capsys):
@@ -65,3 +67,4 @@ def test_generate_writes_the_pages_a_build_needs(capsys):
     assert f"of {len(entries)} entries" in capsys.readouterr().out
     for entry in entries:
         assert (ROOT / "docs" / "patterns" / f"{entry.stem}.md").is_file()
+    assert (ROOT / "generated" / "abbreviations.md").read_text(encoding="utf-8").startswith("*[")

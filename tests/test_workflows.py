@@ -208,3 +208,68 @@ def test_dependabot_updates_every_ecosystem_the_repository_uses():
     assert DEPENDABOT.is_file(), ".github/dependabot.yml is missing"
     missing = manifests() - configured_updates()
     assert not missing, f"dependabot.yml has no update entry for {sorted(missing)}"
+
+
+# --- What a reviewer gets: the built site, screenshots, a job summary; the Zensical trial ----------
+
+def ci_steps(job):
+    return load(ROOT / ".github" / "workflows" / "ci.yml")["jobs"][job]["steps"]
+
+
+def uploads(steps):
+    """path -> step, for every actions/upload-artifact step."""
+    return {step["with"]["path"].rstrip("/"): step for step in steps
+            if step.get("uses", "").split("@")[0] == "actions/upload-artifact"}
+
+
+def test_ci_keeps_the_built_site_and_the_test_artifacts_even_when_tests_fail():
+    steps = ci_steps("test")
+    kept = uploads(steps)
+    assert {"site", "test-artifacts"} <= set(kept)
+    for step in kept.values():
+        assert "always()" in step.get("if", ""), step
+    runs = [step.get("run", "") for step in steps]
+    # Something writes site/ before it is uploaded.
+    assert runs.index("make build") < steps.index(kept["site"])
+    # The accessibility tests write their screenshots where the artifact is taken from.
+    assert 'ROOT / "test-artifacts" / "screenshots"' in (ROOT / "tests" / "test_browser.py").read_text(encoding="utf-8")
+
+
+def test_ci_writes_a_job_summary_with_screenshots_of_the_changed_pages():
+    steps = ci_steps("test")
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "atlas summary --base" in runs and "--pages" in runs and "tests/test_changed_pages.py" in runs
+    summary = next(step for step in steps if "atlas summary --base" in step.get("run", "") and "--pages" not in step["run"])
+    assert "always()" in summary["if"] and "pull_request" in summary["if"]
+    # The base commit and the merge base must be in the clone for `git diff base...HEAD`.
+    assert steps[0]["with"]["fetch-depth"] == 0
+
+
+def test_zensical_job_is_non_blocking_and_uses_the_pinned_requirements():
+    job = load(ROOT / ".github" / "workflows" / "ci.yml")["jobs"]["zensical"]
+    assert job["continue-on-error"] is True
+    assert "make zensical" in [step.get("run", "") for step in job["steps"]]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = makefile[makefile.index("\nzensical:"):]
+    target = target[: target.index("\n\n")]
+    assert "-r requirements-zensical.txt" in target and "atlas site-diff" in target and "pagefind" in target
+
+
+def _pins(path):
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            assert version, f"{path.name}: {line!r} is not pinned with =="
+            pins[name.lower().replace("_", "-")] = version
+    return pins
+
+
+def test_zensical_requirements_pin_everything_and_agree_with_requirements_txt():
+    zensical, main = _pins(ROOT / "requirements-zensical.txt"), _pins(ROOT / "requirements.txt")
+    assert "zensical" in zensical
+    differ = {name: (version, zensical.get(name)) for name, version in main.items() if zensical.get(name) != version}
+    assert not differ, f"run `make lock-zensical` after `make lock`: {differ}"
+    pinned_in = re.search(r"^zensical==(\S+)", (ROOT / "requirements-zensical.in").read_text(encoding="utf-8"), re.M)
+    assert pinned_in and pinned_in.group(1) == zensical["zensical"]

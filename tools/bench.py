@@ -123,7 +123,9 @@ def make_plain(project: Path, dumped: Path, folder: Path) -> Path:
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     plain = {"site_name": "Plain Material site", "theme": {"name": "material"}, "plugins": ["search"],
-             "markdown_extensions": [e for e in config["markdown_extensions"] if "superfences" not in str(e)]
+             # The dumped pages already end with the glossary's abbreviation lines, so atlas.tooltips stays out.
+             "markdown_extensions": [e for e in config["markdown_extensions"]
+                                     if "superfences" not in str(e) and e != "atlas.tooltips"]
              + ["pymdownx.superfences"]}
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(plain, sort_keys=False), encoding="utf-8")
     return folder

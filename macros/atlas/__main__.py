@@ -1,4 +1,5 @@
-"""Command line: `python -m atlas check | fix [FILE...] | new | urls SITE | generate` (the Makefile wraps most)."""
+"""Command line: `python -m atlas check | fix [FILE...] | new | urls SITE | generate | links | summary | site-diff`
+(the Makefile wraps most; CI runs `summary`)."""
 from __future__ import annotations
 
 import argparse
@@ -6,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .catalog import ROOT, load_schema, load_vocabulary
+from .glossary import write_abbreviations
 from .problems import CatalogError
 from .reorder import reorder_text
 from .skeleton import skeleton_text
@@ -72,7 +74,41 @@ def cmd_generate(_args) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     write_generated_pages(sources, ROOT / "docs")
-    print(f"wrote the generated pages of {len(sources.catalog.entries)} entries into docs/")
+    write_abbreviations(sources.terms, ROOT)
+    print(f"wrote the generated pages and the glossary tooltips of {len(sources.catalog.entries)} entries into docs/")
+    return 0
+
+
+def cmd_summary(args) -> int:
+    import os
+
+    from . import pr_summary
+
+    summary = pr_summary.gather(ROOT, args.base, Path(args.site), ROOT / pr_summary.SCREENSHOT_DIR)
+    if args.pages:  # for the screenshot step: the changed pages, one URL a line
+        print("\n".join(summary.changed_pages))
+        return 0
+    text = pr_summary.render(summary) + "\n"
+    out = args.out or os.environ.get("GITHUB_STEP_SUMMARY")
+    if out:
+        with open(out, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        print(text)
+    return 0
+
+
+def cmd_site_diff(args) -> int:
+    import os
+
+    from . import site_diff
+
+    text = site_diff.render(site_diff.compare(Path(args.first), Path(args.second)), args.first_name, args.second_name)
+    out = args.out or os.environ.get("GITHUB_STEP_SUMMARY")
+    if out:
+        with open(out, "a", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    print(text)
     return 0
 
 
@@ -126,6 +162,21 @@ def main(argv=None) -> int:
     links.set_defaults(run=cmd_links)
     sub.add_parser("generate", help="write the generated pages into docs/ ahead of a build (for Zensical, which "
                    "looks for pages before any macro runs)").set_defaults(run=cmd_generate)
+    summary = sub.add_parser("summary", help="write a pull request's job summary: entries and pages added, changed "
+                             "or removed since --base, problems, screenshots (to --out, else $GITHUB_STEP_SUMMARY)")
+    summary.add_argument("--base", required=True, help="the base branch's commit or ref, e.g. origin/main")
+    summary.add_argument("--site", default="site", help="the built site folder")
+    summary.add_argument("--out", help="append the Markdown to this file (default: $GITHUB_STEP_SUMMARY, else print)")
+    summary.add_argument("--pages", action="store_true", help="only print the URLs of the changed pages, one a line")
+    summary.set_defaults(run=cmd_summary)
+    diff = sub.add_parser("site-diff", help="compare two builds (MkDocs' and Zensical's): pages, headings, glossary "
+                          "tooltips; prints Markdown and appends it to --out, else $GITHUB_STEP_SUMMARY if set")
+    diff.add_argument("first", help="the first built site, e.g. site")
+    diff.add_argument("second", help="the second built site, e.g. site-zensical")
+    diff.add_argument("--first-name", default="MkDocs")
+    diff.add_argument("--second-name", default="Zensical")
+    diff.add_argument("--out", help="append the Markdown to this file")
+    diff.set_defaults(run=cmd_site_diff)
     args = parser.parse_args(argv)
     return args.run(args)
 

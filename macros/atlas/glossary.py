@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import escape, evidence
+from . import escape, evidence, tooltips
+from .pages import write_changed
 from .problems import Problem
 from .rules import hidden_characters
 from .rules.link_targets import problems_in
@@ -49,3 +50,10 @@ def abbreviation_lines(terms: list[dict]) -> str:
     # The tooltip is an attribute; escaped here too, so that a line the abbr extension did not take would still be inert text.
     return "\n".join(f"*[{t['term']}]: " + escape.attr(f"{t['expansion']}: {evidence.plain(t['definition'])}")
                      for t in terms if "expansion" in t)
+
+
+def write_abbreviations(terms: list[dict], root: Path) -> Path:
+    """Write the abbreviation lines where atlas.tooltips appends them to every page (only if they changed)."""
+    target = root / tooltips.DEFAULT_PATH
+    write_changed({target: abbreviation_lines(terms) + "\n"})
+    return target

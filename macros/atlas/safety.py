@@ -206,7 +206,7 @@ def makeExtension(**kwargs):
 
 # Extensions that shape whole pages (tables of contents, glossary tooltips) but never make a link or
 # an image out of prose; leaving them out of the check makes it several times faster.
-NOT_FOR_PROSE = frozenset({"toc", "abbr", "markdown.extensions.toc", "markdown.extensions.abbr"})
+NOT_FOR_PROSE = frozenset({"toc", "abbr", "markdown.extensions.toc", "markdown.extensions.abbr", "atlas.tooltips"})
 
 
 class PolicyCheck:
