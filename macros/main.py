@@ -5,7 +5,6 @@ rebuild under `mkdocs serve`); Zensical calls it before every page, so loading
 is cached in atlas.sources. All the real work lives in the importable `atlas`
 package next to this file.
 """
-import json
 import os
 import subprocess
 import sys
@@ -13,25 +12,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from atlas.changelog import git_history, render_changelog
 from atlas.glossary import abbreviation_lines, write_abbreviations
+from atlas.page_macros import page_macros
 from atlas.problems import CatalogError
-from atlas.render.catalog_page import render_catalog_page, render_home_overview
-from atlas.render.compare_pages import render_compare_any, render_pair_page
-from atlas.render.coverage_page import render_coverage_page
-from atlas.render.decision_pages import render_decisions_index, render_tree_page
-from atlas.render.glossary_page import render_glossary_page
-from atlas.render.guide_page import (
-    render_guide_families,
-    render_guide_qualities,
-    render_guide_relations,
-    render_guide_signals,
-)
-from atlas.render.map_page import render_map_page
-from atlas.render.pattern_page import render_pattern_page
-from atlas.render.performance_page import render_performance_page
-from atlas.render.references_page import render_references_page, render_unconfirmed_page
-from atlas.render.tables import render_family_tables, render_matrix, render_quality_page, render_tensions
 from atlas.sources import load_sources, write_generated_pages
 
 
@@ -44,134 +27,23 @@ def define_env(env):
         raise Abort("\n" + err.report()) from None
     write_generated_pages(sources, root / env.conf["docs_dir"])  # docs_dir: absolute under MkDocs, relative under Zensical
     write_abbreviations(sources.terms, root)  # the glossary tooltips, appended to every page by atlas.tooltips
-    catalog, terms, trees = sources.catalog, sources.terms, sources.trees
-    trees_by_id = {tree.id: tree for tree in trees}
     edit_base = env.conf.get("repo_url", "").rstrip("/") + "/edit/main/"
+    for name, macro in page_macros(sources, root).items():
+        env.macro(_registered(env, name, macro, edit_base))
+    env.variables["abbreviations"] = abbreviation_lines(sources.terms)
+    env.variables["pattern_count"] = len(sources.catalog.entries)
 
-    def edit(source: str) -> None:
-        """Point this page's "Edit this page" at the file its content comes from, not at a generated stub."""
-        if env.page is not None and env.conf.get("repo_url"):
-            env.page.edit_url = edit_base + source
 
-    @env.macro
-    def pattern_page(entry_id: str) -> str:
-        """The whole body of /patterns/<entry_id>/; also points "Edit this page" at the YAML file."""
-        edit(f"patterns/{entry_id}.yaml")
-        return render_pattern_page(catalog, entry_id)
+def _registered(env, name, macro, edit_base):
+    """The macro as pages call it; it also points the page's "Edit this page" at the file its content comes from."""
+    def call(*args):
+        if macro.source is not None and env.page is not None and env.conf.get("repo_url"):
+            env.page.edit_url = edit_base + macro.source(*args)
+        return macro.render(*args)
 
-    @env.macro
-    def catalog_index() -> str:
-        """Every pattern, grouped by family, with its summary."""
-        return render_catalog_page(catalog)
-
-    @env.macro
-    def home_overview() -> str:
-        """The catalog at a glance for the home page: families with sizes and examples, and the decision trees."""
-        return render_home_overview(catalog, trees)
-
-    @env.macro
-    def guide_families() -> str:
-        """Each family with its description and rated attributes, from the vocabulary."""
-        return render_guide_families(catalog)
-
-    @env.macro
-    def guide_qualities() -> str:
-        """The catalog-wide qualities and their definitions."""
-        return render_guide_qualities(catalog)
-
-    @env.macro
-    def guide_relations() -> str:
-        """The relation types, their inverses and meanings."""
-        return render_guide_relations(catalog)
-
-    @env.macro
-    def guide_signals() -> str:
-        """The signal dimensions of when-to-use and when-to-avoid."""
-        return render_guide_signals(catalog)
-
-    @env.macro
-    def relation_map() -> str:
-        """The whole catalog as a graph of typed relations, with the relations as text."""
-        return render_map_page(catalog)
-
-    @env.macro
-    def glossary_page() -> str:
-        """Every glossary term with its expansion, meaning and page."""
-        edit("data/glossary.yaml")
-        return render_glossary_page(terms, catalog.docs_dir)
-
-    @env.macro
-    def references_page() -> str:
-        """Every cited source and the entries that cite it."""
-        return render_references_page(catalog)
-
-    @env.macro
-    def coverage_page() -> str:
-        """Each anchor catalog's patterns and the entry covering each, from data/coverage.yaml."""
-        edit("data/coverage.yaml")
-        return render_coverage_page(sources.coverage, catalog)
-
-    @env.macro
-    def unconfirmed_sources() -> str:
-        """The work queue: every cited source not yet confirmed."""
-        return render_unconfirmed_page(catalog, trees)
-
-    @env.macro
-    def quality_matrix() -> str:
-        """Every pattern against every catalog-wide quality."""
-        return render_matrix(catalog)
-
-    @env.macro
-    def family_tables() -> str:
-        """Each family's members, and each pattern with its variants, on the family's rated attributes."""
-        return render_family_tables(catalog)
-
-    @env.macro
-    def quality_page(quality: str) -> str:
-        """Every pattern on one quality, in tiers by its stated effect."""
-        edit("schema/vocabulary.yaml")
-        return render_quality_page(catalog, quality)
-
-    @env.macro
-    def tensions_page() -> str:
-        """The classic tensions between qualities and the side each pattern takes."""
-        return render_tensions(catalog)
-
-    @env.macro
-    def compare_pair(a: str, b: str) -> str:
-        """One pair of alternatives side by side."""
-        edit(f"patterns/{a}.yaml")
-        return render_pair_page(catalog, a, b)
-
-    @env.macro
-    def compare_any() -> str:
-        """The pick-any comparison page with its embedded data."""
-        return render_compare_any(catalog)
-
-    @env.macro
-    def decisions_index() -> str:
-        """Every decision tree with what it helps with and the patterns it leads to."""
-        return render_decisions_index(trees, catalog)
-
-    @env.macro
-    def decision_page(tree_id: str) -> str:
-        """One decision tree: wizard, diagram and outline."""
-        edit(trees_by_id[tree_id].path)
-        return render_tree_page(trees_by_id[tree_id], catalog)
-
-    @env.macro
-    def changelog_page() -> str:
-        """Changes to the entries, from the git history of patterns/."""
-        return render_changelog(git_history(root), catalog)
-
-    @env.macro
-    def performance_page() -> str:
-        """The latest benchmark figures, from data/benchmark.json."""
-        bench = root / "data" / "benchmark.json"
-        return render_performance_page(json.loads(bench.read_text(encoding="utf-8")) if bench.exists() else None)
-
-    env.variables["abbreviations"] = abbreviation_lines(terms)
-    env.variables["pattern_count"] = len(catalog.entries)
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = macro.doc
+    return call
 
 
 def on_post_page_macros(env):

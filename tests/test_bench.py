@@ -28,14 +28,31 @@ def test_synthetic_catalog_passes_every_rule(tmp_path, size):
 def test_performance_page_renders_the_recorded_figures():
     import json
 
-    from atlas.render.performance_page import render_performance_page
+    from atlas.render import performance_page as perf
 
     recorded = json.loads((ROOT / "data" / "benchmark.json").read_text(encoding="utf-8"))
-    page = render_performance_page(recorded)
-    for size in recorded["sizes"]:
-        assert f"{size} entries" in page
-    assert "## Targets" in page and "<desc" in page
-    assert render_performance_page(None).startswith("No measurement")
+    figures = perf.render_performance_figures(recorded).splitlines()
+    assert figures[0] == "| Measure | " + " | ".join(f"{size} entries" for size in recorded["sizes"]) + " |"
+    assert len(figures) == 2 + len(perf.ROWS)
+    targets = perf.render_performance_targets(recorded)
+    assert targets.startswith("| Target | Measured | Met |") and targets.count("\n") > 5
+    assert "<desc" in perf.render_performance_chart(recorded)
+    assert recorded["measured"] in perf.render_performance_measured(recorded)
+    # Before any measurement the page says how to make one, and the other parts stay empty.
+    assert perf.render_performance_measured(None).startswith("No measurement")
+    assert perf.render_performance_figures(None) == perf.render_performance_chart(None) == ""
+
+
+def test_edit_to_reload_target_is_checked_at_the_largest_size_measured():
+    from atlas.render import performance_page as perf
+
+    bench_data = {"targets": {**bench.TARGETS}, "summary": {"build_ratio_1000_vs_100": 9, "pattern_html_drift": 0.01},
+                  "sizes": {"100": {"build_ratio_vs_plain": 1.1, "edit_to_reload_s": 2.4},
+                            "1000": {"build_ratio_vs_plain": 1.1}}}
+    targets = perf.render_performance_targets(bench_data)
+    assert "| An edited entry shows under make serve within 3 s at 100 entries (median) | 2.40 | yes |" in targets
+    bench_data["sizes"]["100"]["edit_to_reload_s"] = 3.5
+    assert "| 3.50 | **no** |" in perf.render_performance_targets(bench_data)
 
 
 def test_bench_serves_like_a_static_host(tmp_path):

@@ -54,7 +54,7 @@ def test_define_env_under_zensical_registers_macros_and_writes_pages(tmp_path):
         env = ZensicalLikeEnv(project)
         glue.define_env(env)
     assert (project / "docs" / "patterns" / "alpha.md").is_file()
-    assert {"pattern_page", "catalog_index", "decision_page", "performance_page"} <= set(env.macros)
+    assert {"pattern_page", "catalog_index", "decision_page", "performance_figures"} <= set(env.macros)
     assert "Alpha" in env.macros["pattern_page"]("alpha")
     assert env.variables["pattern_count"] == 3
     # The glossary tooltips (atlas.tooltips appends this file to every page, under either engine).
@@ -68,3 +68,23 @@ def test_generate_writes_the_pages_a_build_needs(capsys):
     for entry in entries:
         assert (ROOT / "docs" / "patterns" / f"{entry.stem}.md").is_file()
     assert (ROOT / "generated" / "abbreviations.md").read_text(encoding="utf-8").startswith("*[")
+
+
+def test_every_macro_a_page_calls_is_in_the_one_table_and_every_one_there_is_called():
+    """macros/atlas/page_macros.py is the only list of page macros: none missing, none left over."""
+    import re
+
+    from atlas.page_macros import page_macros
+
+    table = set(page_macros(load_sources(ROOT), ROOT))
+    call = re.compile(r"\{\{\s*([a-z_]+)\(")
+    hand_written = {name for page in (ROOT / "docs").rglob("*.md") if not _generated(page)
+                    for name in call.findall(page.read_text(encoding="utf-8"))}
+    # Generated stubs name their macro as the `call` of page_text, e.g. f'pattern_page("{entry_id}")'.
+    generated = set(re.findall(r"f'([a-z_]+)\(", (ROOT / "macros" / "atlas" / "pages.py").read_text(encoding="utf-8")))
+    assert generated
+    assert hand_written | generated == table
+
+
+def _generated(page) -> bool:
+    return page.read_text(encoding="utf-8").startswith("---\ngenerated_from:")

@@ -160,8 +160,9 @@ def edit_to_reload(project: Path, entry_id: str = "saga", rounds: int = 3) -> di
     port = _free_port()
     url = f"http://127.0.0.1:{port}/patterns/{entry_id}/"
     env = {**ENV, "ATLAS_SERVE_DIRTY": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    log = open(project / "serve.log", "w", encoding="utf-8")  # closed with the server below
     serve_proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                                  cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
     def page_text() -> str:
         try:
@@ -173,6 +174,8 @@ def edit_to_reload(project: Path, entry_id: str = "saga", rounds: int = 3) -> di
     def wait_for(marker: str, limit: float) -> float:
         start = time.monotonic()
         while time.monotonic() - start < limit:
+            if serve_proc.poll() is not None:
+                raise TimeoutError(f"mkdocs serve stopped (exit code {serve_proc.returncode})")
             if marker in page_text():
                 return time.monotonic() - start
             time.sleep(0.1)
@@ -199,8 +202,10 @@ def edit_to_reload(project: Path, entry_id: str = "saga", rounds: int = 3) -> di
         return {"edit_to_reload_error": str(err)}
     finally:
         path.write_text(original, encoding="utf-8")
-        os.killpg(serve_proc.pid, 15)
-        serve_proc.wait(timeout=30)
+        if serve_proc.poll() is None:
+            os.killpg(serve_proc.pid, 15)
+            serve_proc.wait(timeout=30)
+        log.close()
     return {"edit_to_reload_s": statistics.median(timings), "edit_to_reload_max_s": max(timings)}
 
 

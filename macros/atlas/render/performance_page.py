@@ -1,4 +1,5 @@
-"""The Performance page: the latest `make bench` figures (data/benchmark.json), its targets and a chart."""
+"""The data parts of the Performance page (docs/performance.md holds the prose): the latest `make bench`
+figures (data/benchmark.json), its targets, a chart, Lighthouse and axe-core."""
 from __future__ import annotations
 
 from .graph_svg import escape
@@ -13,52 +14,62 @@ ROWS = [("build_s", "Strict build, ours (s)", "{:.2f}"), ("plain_build_s", "Stri
         ("search_cold_ms", "Last key to first result, cold, median (ms)", "{:.0f}"),
         ("search_cold_max_ms", "Last key to first result, cold, slowest (ms)", "{:.0f}"),
         ("search_warm_ms", "Last key to first result, warm, median (ms)", "{:.0f}"),
-        ("search_warm_max_ms", "Last key to first result, warm, slowest (ms)", "{:.0f}")]
+        ("search_warm_max_ms", "Last key to first result, warm, slowest (ms)", "{:.0f}"),
+        ("edit_to_reload_s", "Edit to reload under make serve, median (s)", "{:.1f}"),
+        ("edit_to_reload_max_s", "Edit to reload under make serve, slowest (s)", "{:.1f}")]
 
 
-def render_performance_page(bench: dict | None) -> str:
+def render_performance_measured(bench: dict | None) -> str:
+    """When and where the figures were measured (docs/performance.md says how)."""
     if not bench:
         return "No measurement has been recorded yet. Run `make bench` to produce one.\n"
+    return f"Measured on {bench['measured']} on {escape(bench['machine'])}.\n"
+
+
+def render_performance_figures(bench: dict | None) -> str:
+    if not bench:
+        return ""
     sizes = list(bench["sizes"])
-    largest = bench["sizes"][sizes[-1]]
     head = "| Measure | " + " | ".join(f"{s} entries" for s in sizes) + " |\n|---|" + "---|" * len(sizes)
     rows = [f"| {label} | " + " | ".join(fmt.format(bench["sizes"][s][key]) if key in bench["sizes"][s] else "–" for s in sizes) + " |"
             for key, label, fmt in ROWS]
-    out = [f"Measured on {bench['measured']} on {escape(bench['machine'])} (the same 2-core machines as CI), with "
-           f"synthetic catalogs made by cloning the real entries. Timings on shared machines vary by 10–20% from run to run. "
-           f"The built site is served as GitHub Pages and most static hosts serve it: keep-alive connections and gzip for "
-           f"HTML, CSS, JavaScript, JSON and SVG. Search latency is measured in Chromium typing at 40 ms per key, from the "
-           f"last key to the first result on screen, for six queries: each one first on a freshly opened page (cold), "
-           f"then the next on the same page (warm). The targets apply to the median.",
-           "## Figures { #figures }", head + "\n" + "\n".join(rows),
-           "## Targets { #targets }", _targets(bench, largest, sizes),
-           "## Build time and page size by catalog size { #chart }", f'<div class="atlas-chart-wrap">{chart_svg(bench)}</div>']
+    return head + "\n" + "\n".join(rows) + "\n"
+
+
+def render_performance_targets(bench: dict | None) -> str:
+    if not bench:
+        return ""
+    sizes = list(bench["sizes"])
+    return _targets(bench, bench["sizes"][sizes[-1]], sizes) + "\n"
+
+
+def render_performance_chart(bench: dict | None) -> str:
+    return f'<div class="atlas-chart-wrap">{chart_svg(bench)}</div>\n' if bench else ""
+
+
+def render_performance_lighthouse(bench: dict | None) -> str:
+    """Lighthouse's four scores per catalog size and page."""
+    if not bench:
+        return ""
     categories = ["performance", "accessibility", "best-practices", "seo"]
     table = ["| Catalog | Page | " + " | ".join(c.replace("-", " ").capitalize() for c in categories) + " |", "|---|---|" + "---|" * 4]
-    for size in sizes:
-        for page, scores in bench["sizes"][size].get("lighthouse", {}).items():
+    for size, row in bench["sizes"].items():
+        for page, scores in row.get("lighthouse", {}).items():
             cells = [str(scores.get(c, "–")) for c in categories] if "error" not in scores else \
                 ["did not finish: " + escape(scores["error"].strip().splitlines()[0][:90])] + [""] * 3
             table.append(f"| {size} entries | {page} | " + " | ".join(cells) + " |")
-    if len(table) > 2:
-        out += ["## Lighthouse { #lighthouse }",
-                "Lighthouse's mobile profile (simulated slow 4G, 4× CPU slowdown), driving Debian's Chromium. Compression "
-                "matters here: served without it, Material's stylesheet and script alone delay the first paint by about a "
-                "second and the performance score drops to around 90 (see [Hosting](#hosting)).", "\n".join(table)]
-    if "axe" in largest:
-        out += [f"## Accessibility at {sizes[-1]} entries {{ #axe }}",
-                "axe-core violations per page type (the browser test suite fails on any violation, too):",
-                "\n".join(f"- {kind}: {count}" for kind, count in largest["axe"].items())]
-    out += ["## Hosting { #hosting }",
-            "The site is static files and works from any web server or intranet share, with no request to another host. "
-            "Turn on compression for text files; with nginx, for example:",
-            "```nginx\ngzip on;\ngzip_types text/css application/javascript application/json image/svg+xml;\n```",
-            "## Reproduce { #reproduce }",
-            "```sh\nmake bench                      # 47 (the real catalog), 100 and 1,000 entries\n"
-            "BENCH_SIZES=100,1000 make bench  # other sizes\n```",
-            "The command prints the same figures as a table and rewrites `data/benchmark.json`, which this page shows. "
-            "It needs Debian's Chromium and installs Lighthouse from the npm registry into `tools/bench/`."]
-    return "\n\n".join(out) + "\n"
+    return "\n".join(table) + "\n" if len(table) > 2 else "No Lighthouse figures in this measurement.\n"
+
+
+def render_performance_axe(bench: dict | None) -> str:
+    """axe-core violations per page type at the largest size."""
+    if not bench:
+        return ""
+    size = list(bench["sizes"])[-1]
+    axe = bench["sizes"][size].get("axe")
+    if not axe:
+        return "No axe-core figures in this measurement.\n"
+    return f"At {size} entries:\n\n" + "\n".join(f"- {kind}: {count}" for kind, count in axe.items()) + "\n"
 
 
 def _targets(bench, largest, sizes) -> str:
@@ -75,6 +86,12 @@ def _targets(bench, largest, sizes) -> str:
             checks.append((f"Lighthouse {category} on the {page} page ≥ {minimum}", scores.get(category), minimum, "≥"))
     if "axe" in largest:
         checks.append(("No axe-core violation on any page type", sum(largest["axe"].values()), t["axe_violations"], "≤"))
+    if "edit_to_reload_s" in t:
+        reload_sizes = [s for s in sizes if "edit_to_reload_s" in bench["sizes"][s]]
+        if reload_sizes:
+            biggest = reload_sizes[-1]
+            checks.append((f"An edited entry shows under make serve within {t['edit_to_reload_s']:.0f} s at {biggest} entries (median)",
+                           bench["sizes"][biggest]["edit_to_reload_s"], t["edit_to_reload_s"], "≤"))
     rows = ["| Target | Measured | Met |", "|---|---|---|"]
     for label, value, limit, op in checks:
         met = value is not None and (value <= limit if op == "≤" else value >= limit)
