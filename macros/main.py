@@ -5,6 +5,7 @@ rebuild under `mkdocs serve`); Zensical calls it before every page, so loading
 is cached in atlas.sources. All the real work lives in the importable `atlas`
 package next to this file.
 """
+import logging
 import os
 import subprocess
 import sys
@@ -18,7 +19,22 @@ from atlas.problems import CatalogError
 from atlas.sources import load_sources, write_generated_pages
 
 
+class _DirtyBuildNotice(logging.Filter):
+    """Under `make serve` (ATLAS_SERVE_DIRTY), MkDocs' notice that a dirty build is running is information,
+    not a problem: the preview rebuilds only the pages an edit touches, on purpose. It stays visible, as
+    INFO, so --strict keeps failing on every real warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and "'dirty' build is being performed" in record.getMessage():
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
 def define_env(env):
+    if os.environ.get("ATLAS_SERVE_DIRTY"):
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if not any(isinstance(f, _DirtyBuildNotice) for f in build_log.filters):
+            build_log.addFilter(_DirtyBuildNotice())
     root = Path(env.project_dir).resolve()  # the folder of mkdocs.yml, under MkDocs and Zensical alike
     try:
         sources = load_sources(root)

@@ -88,3 +88,30 @@ def test_every_macro_a_page_calls_is_in_the_one_table_and_every_one_there_is_cal
 
 def _generated(page) -> bool:
     return page.read_text(encoding="utf-8").startswith("---\ngenerated_from:")
+
+
+def test_make_serve_treats_the_dirty_build_notice_as_information_only(tmp_path, monkeypatch):
+    """`make serve` runs `mkdocs serve --strict --dirty`: MkDocs' dirty-build notice must not abort it, other warnings must."""
+    import logging
+
+    project = _project(tmp_path)
+    glue = _glue(project)
+    monkeypatch.setenv("ATLAS_SERVE_DIRTY", "1")
+    glue.define_env(ZensicalLikeEnv(project))
+    build_log = logging.getLogger("mkdocs.commands.build")
+    seen = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            seen.append((record.levelno, record.getMessage()))
+
+    handler = Collect()
+    build_log.addHandler(handler)
+    try:
+        build_log.warning("A 'dirty' build is being performed, this will likely lead to inaccurate navigation")
+        build_log.warning("Doc file 'x.md' contains a link to 'missing.md'")
+    finally:
+        build_log.removeHandler(handler)
+        for found in [f for f in build_log.filters if type(f).__name__ == "_DirtyBuildNotice"]:
+            build_log.removeFilter(found)
+    assert [level for level, _ in seen] == [logging.INFO, logging.WARNING]

@@ -190,7 +190,7 @@ def edit_to_reload(project: Path, entry_id: str = "saga", rounds: int = 3) -> di
         for round_no in range(rounds):
             data = yaml.safe_load(original)
             marker = f"edited-{round_no}-{time.monotonic_ns()}"
-            data["summary"] = data["summary"] + " " + marker
+            data["summary"] = data["summary"].rstrip().removesuffix(".") + f" ({marker})."  # still one full sentence
             text = "# yaml-language-server: $schema=../schema/pattern.schema.json\n" + yaml.safe_dump(
                 data, sort_keys=False, allow_unicode=True, width=100)
             saved = time.monotonic()
