@@ -176,6 +176,7 @@ def _start(name: str) -> subprocess.Popen:
     return _running[name]
 
 
+@functools.cache
 def early_result(name: str) -> subprocess.CompletedProcess:
     """The finished run of EARLY[name]: started at the end of collection, so it ran while other tests did."""
     process = _start(name)
@@ -216,7 +217,7 @@ def serve(folder: Path, log: list | None = None) -> http.server.ThreadingHTTPSer
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
     server.base = f"http://127.0.0.1:{server.server_port}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()  # quick shutdown
     return server
 
 

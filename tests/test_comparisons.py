@@ -30,7 +30,10 @@ def test_every_matrix_cell_traces_back_to_its_entry():
 def test_every_family_score_links_to_its_rationale():
     real = real_catalog()
     page = render_family_tables(real)
-    for score, entry_id, attribute in re.findall(r"\[(\d)\]\(\.\./patterns/([a-z0-9-]+)\.md#rating-([a-z-]+) ", page):
+    scores = re.findall(r"\[(\d)\]\(\.\./patterns/([a-z0-9-]+)\.md#rating-([a-z-]+) ", page)
+    by_family = re.findall(r"\]\(\.\./patterns/([a-z0-9-]+)\.md#rating-([a-z-]+) ", page.split("{ #variants }")[0])
+    assert sorted(by_family) == sorted((e.id, a) for e in real.entries.values() for a in e.data["ratings"])  # each rating once
+    for score, entry_id, attribute in scores:
         assert real.entries[entry_id].data["ratings"][attribute]["score"] == int(score)
     for family_id in {e.data["family"] for e in real.entries.values()}:
         assert f"{{ #{family_id} }}" in page

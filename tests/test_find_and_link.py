@@ -37,8 +37,9 @@ def test_export_files_are_one_per_entry_plus_catalog_and_schema():
 def test_published_api_files(built_site):
     data = json.loads((built_site / "api" / "patterns.json").read_text(encoding="utf-8"))
     assert data["count"] == len(real_catalog().entries)
-    assert (built_site / "api" / "patterns" / "saga.json").is_file()
-    assert (built_site / "api" / "schema" / "pattern.schema.json").is_file()
+    assert json.loads((built_site / "api" / "patterns" / "saga.json").read_text(encoding="utf-8"))["id"] == "saga"
+    assert (json.loads((built_site / "api" / "schema" / "pattern.schema.json").read_text(encoding="utf-8"))
+            == json.loads((ROOT / "schema" / "pattern.schema.json").read_text(encoding="utf-8")))
 
 
 def test_former_id_becomes_a_redirect(fixture_dir, tmp_path):

@@ -105,8 +105,16 @@ def test_catalog_page_lists_every_entry_under_its_family(catalog):
 
 def test_guide_page_is_generated_from_the_vocabulary(catalog):
     page = render_guide_page(catalog)
-    for name in ("Architecture styles", "Scalability", "Alternative to", "Team size"):
-        assert name in page
+    vocab = catalog.vocabulary
+    lines = page.splitlines()
+    for family_id, family in vocab["families"].items():
+        assert f"### {family['name']} {{ #family-{family_id} }}" in lines
+        for attribute in family["attributes"].values():
+            assert any(line.startswith(f"| {attribute['name']} | ") for line in lines), attribute["name"]
+    for spec in [*vocab["quality_attributes"].values(), *vocab["relation_types"].values()]:
+        assert any(line.startswith(f"| {spec['name']} | ") for line in lines), spec["name"]
+    for dimension in vocab["signal_dimensions"]:
+        assert any(line.startswith(f"- **{dimension.replace('-', ' ').capitalize()}:** ") for line in lines), dimension
 
 
 def test_pattern_pages_are_synced_with_the_catalog(catalog, tmp_path):
