@@ -189,14 +189,6 @@ def pytest_collection_finish(session):
         _start(name)
 
 
-@pytest.fixture(scope="session")
-def atlas_check_run():
-    """`python -m atlas check` on the real repository, exactly as `make check` runs it."""
-    return early_result("atlas_check_run")
-
-
-EARLY["atlas_check_run"] = [sys.executable, "-m", "atlas", "check"]
-
 
 # --- browser tests: Debian's Chromium, and a local server for a built site ----------------------
 
