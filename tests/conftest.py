@@ -7,6 +7,7 @@ no catalog load and `make quick` pays for at most one.
 from __future__ import annotations
 
 import functools
+import gc
 import http.server
 import os
 import re
@@ -79,6 +80,22 @@ def fixture_dir(tmp_path):
     folder = tmp_path / "patterns"
     shutil.copytree(FIXTURES / "catalog", folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def fixture_catalog():
+    """The fixture catalog, loaded once for every test that only reads it (to change it, copy fixture_dir).
+
+    Its entries are compared before and after the session, so a test that changes them fails.
+    """
+    import copy
+
+    from atlas.catalog import load_valid_catalog
+
+    catalog = load_valid_catalog(ROOT, FIXTURES / "catalog")
+    before = copy.deepcopy({entry_id: entry.data for entry_id, entry in catalog.entries.items()})
+    yield catalog
+    assert {entry_id: entry.data for entry_id, entry in catalog.entries.items()} == before, "a test changed the shared fixture catalog"
 
 
 def load_fixture(folder: Path, entry_id: str = "alpha") -> dict:
@@ -310,3 +327,9 @@ def pytest_terminal_summary(terminalreporter):
             f"atlas: the tests took {sum(seconds.values()):.1f} s (browser {seconds['browser']:.1f} s in {tests['browser']}, "
             f"build {seconds['build']:.1f} s in {tests['build']}, the rest {seconds['other']:.1f} s in {tests['other']}); "
             f"{time.monotonic() - _session['started']:.1f} s from start to end")
+
+
+def pytest_unconfigure(config):
+    # The last hook: everything is reported. Freezing the heap spares the interpreter its final garbage
+    # collection over every object the session made, which took longer than a second of the run.
+    gc.freeze()

@@ -12,8 +12,8 @@ from conftest import ROOT, copy_sources, real_catalog
 
 
 @pytest.fixture
-def catalog(fixture_dir):
-    return load_valid_catalog(ROOT, fixture_dir)
+def catalog(fixture_catalog):
+    return fixture_catalog  # read only; tests that change entries load their own copy
 
 
 def test_map_links_every_entry_and_draws_every_relation(catalog):

@@ -13,8 +13,8 @@ from conftest import ROOT, load_fixture, real_catalog, save_fixture
 
 
 @pytest.fixture
-def catalog(fixture_dir):
-    return load_valid_catalog(ROOT, fixture_dir)
+def catalog(fixture_catalog):
+    return fixture_catalog  # read only; tests that change entries load their own copy
 
 
 def test_every_matrix_cell_traces_back_to_its_entry():

@@ -5,7 +5,7 @@ import shutil
 import pytest
 import yaml
 
-from atlas.catalog import load_catalog, load_valid_catalog
+from atlas.catalog import load_catalog
 from atlas.coverage import load_coverage, normalise
 from atlas.problems import CatalogError
 from atlas.render.coverage_page import render_coverage_page
@@ -16,8 +16,8 @@ RAW = yaml.load((ROOT / "data" / "coverage.yaml").read_text(encoding="utf-8"), L
 
 
 @pytest.fixture
-def catalog(fixture_dir):
-    return load_valid_catalog(ROOT, fixture_dir)
+def catalog(fixture_catalog):
+    return fixture_catalog  # read only; tests that change entries load their own copy
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ import shutil
 import pytest
 import yaml
 
-from atlas.catalog import load_valid_catalog
 from atlas.decisions import all_paths, load_trees
 from atlas.problems import CatalogError
 from atlas.render.decision_pages import outline, render_tree_page, tree_svg, wizard_data
@@ -15,8 +14,8 @@ REQUIRED = {"architecture-style", "data-consistency", "caching-strategy", "shard
 
 
 @pytest.fixture
-def catalog():
-    return load_valid_catalog(ROOT, FIXTURES / "catalog")
+def catalog(fixture_catalog):
+    return fixture_catalog  # read only; tests that change entries load their own copy
 
 
 @pytest.fixture

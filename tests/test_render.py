@@ -13,8 +13,8 @@ from conftest import ROOT, load_fixture, save_fixture
 
 
 @pytest.fixture
-def catalog(fixture_dir):
-    return load_valid_catalog(ROOT, fixture_dir)
+def catalog(fixture_catalog):
+    return fixture_catalog  # read only; tests that change entries load their own copy
 
 
 def test_pattern_page_has_every_section_with_a_stable_anchor(catalog):

@@ -124,9 +124,9 @@ def test_the_build_extension_warns_so_strict_builds_fail(caplog):
 
 # --- the link rule reads the rendered page (finding 2) --------------------------------------
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_valid_catalog(ROOT, FIXTURES / "catalog")
+@pytest.fixture
+def catalog(fixture_catalog):
+    return fixture_catalog  # read only; tests that change entries load their own copy
 
 
 @pytest.mark.parametrize("text,target", [
