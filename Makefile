@@ -9,7 +9,9 @@ CHROMIUM ?= /usr/bin/chromium
 LINT_JS := tools/lint/node_modules
 LINT_STAMP := $(LINT_JS)/.installed
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Compiled bytecode (and pytest's rewritten test modules) are cached inside .venv, not beside the sources:
+# the checkout stays clean and a second `make quick` skips recompiling.
+export PYTHONPYCACHEPREFIX := $(CURDIR)/$(VENV)/pycache
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build test quick check lint hooks fix new urls bench lock lock-zensical zensical chromium graphviz node clean

@@ -5,12 +5,11 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import ROOT, real_catalog
+from atlas.decisions import all_paths
+from conftest import ROOT, pattern_count, real_catalog, real_tree, real_trees, tree_ids
 
 pytestmark = pytest.mark.browser
 
-# How many patterns the catalog holds: the tests never assume a size.
-PATTERN_COUNT = len(real_catalog().entries)
 
 @pytest.fixture
 def page(browser, site_url):
@@ -81,7 +80,7 @@ def test_matrix_sorts_by_a_quality_and_filters_by_family(page, site_url):
     page.locator(".atlas-table-tools select").select_option("Data management")
     families = set(_column_texts(page, 2))
     assert families == {"Data management"}
-    expect(page.locator(".atlas-table-tools output")).to_have_text(f"{len(_column_texts(page, 2))} of {PATTERN_COUNT} patterns")
+    expect(page.locator(".atlas-table-tools output")).to_have_text(f"{len(_column_texts(page, 2))} of {pattern_count()} patterns")
     assert "family=Data+management" in page.url or "family=Data%20management" in page.url
     page.reload()
     assert set(_column_texts(page, 2)) == {"Data management"}  # the filter survives a reload from the URL
@@ -114,17 +113,10 @@ def test_reversed_comparison_redirects_to_the_canonical_page(page, site_url):
     assert page.locator("h1").inner_text().rstrip("¶ \n") == "Microservices vs Monolith"
 
 
-def _trees():
-    from atlas.decisions import all_paths, load_trees
-
-    return [(tree, all_paths(tree)) for tree in load_trees(ROOT, real_catalog())]
-
-
-TREES = _trees()
-
-
-@pytest.mark.parametrize("tree,paths", TREES, ids=[t.id for t, _ in TREES])
-def test_wizard_walks_a_full_path_goes_back_and_reloads_the_shared_url(page, site_url, tree, paths):
+@pytest.mark.parametrize("tree_id", tree_ids())
+def test_wizard_walks_a_full_path_goes_back_and_reloads_the_shared_url(page, site_url, tree_id):
+    tree = real_tree(tree_id)
+    paths = all_paths(tree)
     answers, outcome = max(paths, key=lambda p: len(p[0]))  # the longest path asks the most questions
     page.goto(f"{site_url}/decisions/{tree.id}/")
     expect(page.locator(".atlas-wizard__question legend")).to_be_visible()
@@ -152,16 +144,17 @@ def test_wizard_walks_a_full_path_goes_back_and_reloads_the_shared_url(page, sit
     assert page.errors == []
 
 
-@pytest.mark.parametrize("tree,paths", TREES, ids=[t.id for t, _ in TREES])
-def test_every_outcome_opens_from_its_url(page, site_url, tree, paths):
-    for answers, outcome in paths:
+@pytest.mark.parametrize("tree_id", tree_ids())
+def test_every_outcome_opens_from_its_url(page, site_url, tree_id):
+    tree = real_tree(tree_id)
+    for answers, outcome in all_paths(tree):
         page.goto(f"{site_url}/decisions/{tree.id}/?path={','.join(answers)}")
         expect(page.locator("#atlas-wizard-result")).to_have_text(f"Recommendation: {tree.outcomes[outcome]['title']}")
 
 
 def test_record_copy_and_download(page, site_url):
-    tree, paths = TREES[0]
-    answers, outcome = paths[0]
+    tree = real_trees()[0]
+    answers, outcome = all_paths(tree)[0]
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}/decisions/{tree.id}/?path={','.join(answers)}")
     page.get_by_role("button", name="Copy the record").click()
@@ -176,7 +169,7 @@ def test_record_copy_and_download(page, site_url):
 
 
 # What readers type, and the page that must come first: abbreviations, aliases and problems.
-SEARCHES = yaml.safe_load((ROOT / "tests" / "search-queries.yaml").read_text(encoding="utf-8"))
+SEARCHES = yaml.load((ROOT / "tests" / "search-queries.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
 def test_search_knows_the_field(page, site_url):
@@ -228,20 +221,20 @@ def test_search_indexes_diagram_captions_but_not_their_source(page, site_url):
 def test_explorer_filters_live_and_keeps_them_in_the_url(page, site_url):
     page.goto(site_url + "/explore/")
     count = page.locator(".atlas-explorer__count")
-    expect(count).to_have_text(f"{PATTERN_COUNT} of {PATTERN_COUNT} patterns match")
+    expect(count).to_have_text(f"{pattern_count()} of {pattern_count()} patterns match")
     page.locator("select[name=family]").select_option("architecture-style")
     page.locator("select[name='min.scaling-granularity']").select_option("4")
     page.locator("select[name='q.operational-complexity']").select_option("not-worse")
     names = page.locator(".atlas-explorer__results li > a").all_inner_texts()
-    expect(count).to_have_text(f"{len(names)} of {PATTERN_COUNT} patterns match")
+    expect(count).to_have_text(f"{len(names)} of {pattern_count()} patterns match")
     assert "Monolith" not in names  # a monolith scales as one unit
     assert "family=architecture-style" in page.url and "min.scaling-granularity=4" in page.url
     page.reload()
-    expect(count).to_have_text(f"{len(names)} of {PATTERN_COUNT} patterns match")
+    expect(count).to_have_text(f"{len(names)} of {pattern_count()} patterns match")
     assert page.locator(".atlas-explorer__results li > a").all_inner_texts() == names
     page.locator("select[name=team]").select_option("solo")
     page.get_by_role("button", name="Clear all filters").click()
-    expect(count).to_have_text(f"{PATTERN_COUNT} of {PATTERN_COUNT} patterns match")
+    expect(count).to_have_text(f"{pattern_count()} of {pattern_count()} patterns match")
     leaving = [url for url in page.requests if not url.startswith(site_url)]
     assert leaving == [] and page.errors == []
 
@@ -254,7 +247,7 @@ def test_explorer_team_filter_leaves_out_unrated_patterns_and_says_why_each_matc
     expected = sorted(e.data["name"] for e in catalog.entries.values()
                       if "small" in e.data.get("team_fit", []) and e.data["quality_effects"]["availability"]["effect"] == "improves")
     expect(page.locator(".atlas-explorer__count")).to_have_text(  # waits until the data is in and filtered
-        f"{len(expected)} of {PATTERN_COUNT} patterns match; {unrated} have no team-size rating and are left out")
+        f"{len(expected)} of {pattern_count()} patterns match; {unrated} have no team-size rating and are left out")
     names = sorted(page.locator(".atlas-explorer__results li > a").all_inner_texts())
     assert names == expected and set(names) <= set(small)
     if expected:
@@ -296,8 +289,8 @@ PAGE_TYPES = {
 
 
 def _outcome_url():
-    tree, paths = TREES[0]
-    return f"/decisions/{tree.id}/?path={','.join(paths[0][0])}"
+    tree = real_trees()[0]
+    return f"/decisions/{tree.id}/?path={','.join(all_paths(tree)[0][0])}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,18 +1,18 @@
 """Hostile addresses: what a crafted link does to the compare, explorer and wizard pages, and what a
 crafted excerpt does to search. Nothing from the address may run, load, crash the page or reach the
 exported decision record; what was ignored is said in plain text."""
+import functools
 import re
 import urllib.parse
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, real_catalog
+from atlas.decisions import all_paths
+from conftest import pattern_count, real_tree, real_trees, tree_ids
 
 pytestmark = pytest.mark.browser
 
-# How many patterns the catalog holds: the tests never assume a size.
-PATTERN_COUNT = len(real_catalog().entries)
 
 WIDE, NARROW = 1280, 390
 GENERIC_MARKERS = ["alert(", "javascript:", "attacker", "onerror", "onload"]
@@ -212,7 +212,7 @@ def test_explorer_ignores_unknown_filters_in_the_address(open_page, site_url, ca
     _settle(page)
     _assert_clean(page, site_url, ["__proto__", SVG])
     count = page.locator(".atlas-explorer__count")
-    expect(count).to_have_text(f"{PATTERN_COUNT} of {PATTERN_COUNT} patterns match")  # every bad filter is dropped, none half-applies
+    expect(count).to_have_text(f"{pattern_count()} of {pattern_count()} patterns match")  # every bad filter is dropped, none half-applies
     expect(page.locator("#atlas-explorer")).not_to_contain_text("could not be loaded")
     notice = page.locator(".atlas-explorer__notice")
     for text in said:
@@ -225,7 +225,7 @@ def test_explorer_ignores_unknown_filters_in_the_address(open_page, site_url, ca
     _assert_clean(page, site_url, ["__proto__", SVG])
     # the rest of the page works
     page.locator("select[name=family]").select_option("architecture-style")
-    expect(count).not_to_have_text(f"{PATTERN_COUNT} of {PATTERN_COUNT} patterns match")
+    expect(count).not_to_have_text(f"{pattern_count()} of {pattern_count()} patterns match")
     assert "family=architecture-style" in page.url
     assert page.errors == []
 
@@ -234,7 +234,7 @@ def test_explorer_keeps_the_good_filters_beside_the_bad_ones(open_page, site_url
     page = open_page()
     page.goto(f"{site_url}/explore/?family=architecture-style&min.scaling-granularity=4")
     expected = page.locator(".atlas-explorer__count").inner_text()
-    assert expected != f"{PATTERN_COUNT} of {PATTERN_COUNT} patterns match"
+    assert expected != f"{pattern_count()} of {pattern_count()} patterns match"
     page.goto(f"{site_url}/explore/?family=architecture-style&min.scaling-granularity=4&min.__proto__=2"
               f"&max.scaling-granularity=9&tags=nope&team=toString")
     _settle(page)
@@ -255,7 +255,7 @@ def test_explorer_survives_a_hostile_fragment_and_query(open_page, site_url, wid
               f"#{urllib.parse.quote(SVG)}")
     _settle(page)
     _assert_clean(page, site_url, [IMG, SVG])
-    expect(page.locator(".atlas-explorer__count")).to_have_text(f"{PATTERN_COUNT} of {PATTERN_COUNT} patterns match")
+    expect(page.locator(".atlas-explorer__count")).to_have_text(f"{pattern_count()} of {pattern_count()} patterns match")
     expect(page.locator(".atlas-explorer__notice")).to_contain_text("Unknown family")
     expect(page.locator(".atlas-explorer__notice")).to_be_in_viewport()
     _assert_clean(page, site_url, [IMG, SVG])
@@ -264,7 +264,7 @@ def test_explorer_survives_a_hostile_fragment_and_query(open_page, site_url, wid
 def test_a_clean_explorer_link_shows_no_notice(open_page, site_url):
     page = open_page()
     page.goto(f"{site_url}/explore/?family=architecture-style&q.latency=improves")
-    expect(page.locator(".atlas-explorer__count")).not_to_have_text(f"{PATTERN_COUNT} of {PATTERN_COUNT} patterns match")
+    expect(page.locator(".atlas-explorer__count")).not_to_have_text(f"{pattern_count()} of {pattern_count()} patterns match")
     expect(page.locator(".atlas-explorer__notice")).to_have_count(0)
     _assert_clean(page, site_url)
 
@@ -272,15 +272,14 @@ def test_a_clean_explorer_link_shows_no_notice(open_page, site_url):
 # ---------------------------------------------------------------------------------------------------
 # Decision wizard: /decisions/<tree>/?path=answer,answer
 
-def _trees():
-    from atlas.decisions import all_paths, load_trees
+@functools.cache
+def _first_tree():
+    """(tree, answers, outcome): the first tree and its longest path, which asks the most questions."""
+    tree = real_trees()[0]
+    answers, outcome = max(all_paths(tree), key=lambda p: len(p[0]))
+    return tree, answers, outcome
 
-    return [(tree, all_paths(tree)) for tree in load_trees(ROOT, real_catalog())]
 
-
-TREES = _trees()
-TREE, PATHS = TREES[0]
-ANSWERS, OUTCOME = max(PATHS, key=lambda p: len(p[0]))
 MARKDOWN_LINK = ")](javascript:alert(1))"
 QUOTED_IMG = '"><img src=x onerror=alert(1)>'
 
@@ -290,9 +289,10 @@ def _record_links(record):
 
 
 def _assert_clean_record(page, site_url, answers):
+    tree = _first_tree()[0]
     record = page.locator(".atlas-wizard__adr").input_value()
-    canonical = f"{site_url}/decisions/{TREE.id}/?path={'%2C'.join(answers)}"
-    assert f"- Decision path: [{TREE.data['title']}]({canonical})\n" in record
+    canonical = f"{site_url}/decisions/{tree.id}/?path={'%2C'.join(answers)}"
+    assert f"- Decision path: [{tree.data['title']}]({canonical})\n" in record
     for bad in ("javascript:", "<img", "<svg", "onerror", "alert(", "__proto__", "x=%", "y=%"):
         assert bad not in record, bad
     for link in _record_links(record):
@@ -302,20 +302,23 @@ def _assert_clean_record(page, site_url, answers):
     return record
 
 
-WIZARD_CASES = {
-    "proto": (["__proto__"], [], ["__proto__"]),
-    "unknown then valid": (["nope", ANSWERS[0]], ANSWERS[:1], ["nope"]),
-    "markdown link after the outcome": ([*ANSWERS, MARKDOWN_LINK], ANSWERS, [MARKDOWN_LINK]),
-    "markup in the middle": ([ANSWERS[0], QUOTED_IMG, *ANSWERS[1:]], ANSWERS, [QUOTED_IMG]),
-    "very long": ([LONG, *ANSWERS], ANSWERS, [LONG]),
-}
+def _wizard_cases(answers):
+    """case -> (answers given in the address, answers kept, values ignored)."""
+    return {
+        "proto": (["__proto__"], [], ["__proto__"]),
+        "unknown then valid": (["nope", answers[0]], answers[:1], ["nope"]),
+        "markdown link after the outcome": ([*answers, MARKDOWN_LINK], answers, [MARKDOWN_LINK]),
+        "markup in the middle": ([answers[0], QUOTED_IMG, *answers[1:]], answers, [QUOTED_IMG]),
+        "very long": ([LONG, *answers], answers, [LONG]),
+    }
 
 
-@pytest.mark.parametrize("case", sorted(WIZARD_CASES))
+@pytest.mark.parametrize("case", sorted(_wizard_cases(["first", "second"])))
 def test_wizard_ignores_answers_that_do_not_fit(open_page, site_url, case):
-    given, kept, ignored = WIZARD_CASES[case]
+    tree, answers, outcome = _first_tree()
+    given, kept, ignored = _wizard_cases(answers)[case]
     path = ",".join(urllib.parse.quote(a, safe="") for a in given)
-    page, markers = _visit(open_page, site_url, f"/decisions/{TREE.id}/?path={path}", ignored)
+    page, markers = _visit(open_page, site_url, f"/decisions/{tree.id}/?path={path}", ignored)
     notice = page.locator(".atlas-wizard__notice")
     expect(notice).to_contain_text("in the address")
     expect(notice).to_contain_text("ignored")
@@ -326,14 +329,14 @@ def test_wizard_ignores_answers_that_do_not_fit(open_page, site_url, case):
     expect(page.locator(".atlas-wizard__path li")).to_have_count(len(kept))
     params = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
     assert params.get("path", [""])[0].split(",") == (kept or [""])
-    if kept == ANSWERS:
-        expect(page.locator("#atlas-wizard-result")).to_have_text(f"Recommendation: {TREE.outcomes[OUTCOME]['title']}")
+    if kept == answers:
+        expect(page.locator("#atlas-wizard-result")).to_have_text(f"Recommendation: {tree.outcomes[outcome]['title']}")
         _assert_clean_record(page, site_url, kept)
     else:
         expect(page.locator(".atlas-wizard__question legend")).to_be_visible()
     _assert_clean(page, site_url, markers)
     # the rest of the page works: answering moves on and the notice goes
-    if kept != ANSWERS:
+    if kept != answers:
         page.locator(".atlas-wizard__answer").first.click()
         expect(page.locator(".atlas-wizard__path li")).to_have_count(len(kept) + 1)
         expect(notice).to_have_count(0)
@@ -342,28 +345,31 @@ def test_wizard_ignores_answers_that_do_not_fit(open_page, site_url, case):
 
 @pytest.mark.parametrize("width", [WIDE, NARROW])
 def test_wizard_record_holds_only_the_canonical_link(open_page, site_url, width):
+    tree, answers, outcome = _first_tree()
     page = open_page(width)
-    query = f"path={','.join(ANSWERS)}&x={urllib.parse.quote(QUOTED_IMG)}&y={urllib.parse.quote(MARKDOWN_LINK)}"
-    page.goto(f"{site_url}/decisions/{TREE.id}/?{query}#{MARKDOWN_LINK}{QUOTED_IMG}")
+    query = f"path={','.join(answers)}&x={urllib.parse.quote(QUOTED_IMG)}&y={urllib.parse.quote(MARKDOWN_LINK)}"
+    page.goto(f"{site_url}/decisions/{tree.id}/?{query}#{MARKDOWN_LINK}{QUOTED_IMG}")
     _settle(page)
     _assert_clean(page, site_url, [QUOTED_IMG, MARKDOWN_LINK])
-    expect(page.locator("#atlas-wizard-result")).to_have_text(f"Recommendation: {TREE.outcomes[OUTCOME]['title']}")
-    _assert_clean_record(page, site_url, ANSWERS)
+    expect(page.locator("#atlas-wizard-result")).to_have_text(f"Recommendation: {tree.outcomes[outcome]['title']}")
+    _assert_clean_record(page, site_url, answers)
     _assert_clean(page, site_url, [QUOTED_IMG])
 
 
 def test_wizard_record_copy_matches_the_clean_record(open_page, site_url):
+    tree, answers, _ = _first_tree()
     page = open_page()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(f"{site_url}/decisions/{TREE.id}/?path={','.join(ANSWERS)}#{MARKDOWN_LINK}")
+    page.goto(f"{site_url}/decisions/{tree.id}/?path={','.join(answers)}#{MARKDOWN_LINK}")
     page.get_by_role("button", name="Copy the record").click()
     expect(page.locator(".atlas-wizard__status")).to_have_text("Copied.")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == _assert_clean_record(page, site_url, ANSWERS)
+    assert copied == _assert_clean_record(page, site_url, answers)
 
 
-@pytest.mark.parametrize("tree,paths", TREES, ids=[t.id for t, _ in TREES])
-def test_every_tree_shrugs_off_a_proto_answer(open_page, site_url, tree, paths):
+@pytest.mark.parametrize("tree_id", tree_ids())
+def test_every_tree_shrugs_off_a_proto_answer(open_page, site_url, tree_id):
+    tree = real_tree(tree_id)
     page = open_page()
     page.goto(f"{site_url}/decisions/{tree.id}/?path=__proto__,constructor,toString")
     _settle(page)
@@ -430,12 +436,14 @@ def test_real_search_still_highlights_its_matches(open_page, site_url):
 
 
 @pytest.mark.parametrize("address", [
-    "/compare/?p=__proto__,saga,cqrs", "/explore/?family=nope&tags=__proto__",
-    f"/decisions/{TREE.id}/?path=__proto__,{','.join(ANSWERS)}",
+    "/compare/?p=__proto__,saga,cqrs", "/explore/?family=nope&tags=__proto__", "/decisions/<first tree>/?path=__proto__,<its longest path>",
 ])
 def test_the_notice_is_accessible(open_page, site_url, address):
     from axe_playwright_python.sync_playwright import Axe
 
+    if address.startswith("/decisions/"):
+        tree, answers, _ = _first_tree()
+        address = f"/decisions/{tree.id}/?path=__proto__,{','.join(answers)}"
     page = open_page(NARROW)
     page.goto(site_url + address)
     page.wait_for_load_state("networkidle")

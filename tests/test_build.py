@@ -1,5 +1,6 @@
 """The strict MkDocs build: it passes on the real catalog, publishes every entry, and loads nothing from elsewhere."""
 import hashlib
+import html as html_lib
 import re
 import shutil
 from html.parser import HTMLParser
@@ -16,10 +17,15 @@ VENDORED_SHA256 = {
 }
 
 
+def _title(page) -> str:
+    return html_lib.unescape(re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.DOTALL).group(1))
+
+
 def test_every_entry_has_its_page(built_site):
-    for entry_id in real_catalog().entries:
+    for entry_id, entry in real_catalog().entries.items():
         page = built_site / "patterns" / entry_id / "index.html"
         assert page.is_file(), f"/patterns/{entry_id}/ was not built"
+        assert _title(page) == f"{entry.data['name']} - Backend Pattern Atlas", entry_id
 
 
 def test_edit_button_opens_the_yaml_file(built_site):
@@ -180,8 +186,9 @@ def test_every_alternative_pair_is_published_with_its_redirect(built_site):
 
 
 def test_each_quality_has_its_ranking_page(built_site):
-    for quality in real_catalog().vocabulary["quality_attributes"]:
-        assert (built_site / "tradeoffs" / quality / "index.html").is_file()
+    for quality, spec in real_catalog().vocabulary["quality_attributes"].items():
+        page = built_site / "tradeoffs" / quality / "index.html"
+        assert _title(page) == f"{spec['name']}: patterns ranked - Backend Pattern Atlas", quality
 
 
 def test_no_list_renders_as_running_text(built_site):

@@ -1,6 +1,4 @@
 """Map, neighbourhood, glossary and references: generated from the entries, tested on fixtures."""
-import shutil
-
 import pytest
 
 from atlas.catalog import load_valid_catalog
@@ -10,12 +8,12 @@ from atlas.render.glossary_page import render_glossary_page
 from atlas.render.graph_svg import catalog_edges, catalog_map_svg, neighbourhood_svg
 from atlas.render.map_page import render_map_page
 from atlas.render.references_page import cited_sources, render_references_page
-from conftest import ROOT, real_catalog
+from conftest import ROOT, copy_sources, real_catalog
 
 
 @pytest.fixture
-def catalog(fixture_dir):
-    return load_valid_catalog(ROOT, fixture_dir)
+def catalog(fixture_catalog):
+    return fixture_catalog  # read only; tests that change entries load their own copy
 
 
 def test_map_links_every_entry_and_draws_every_relation(catalog):
@@ -56,7 +54,7 @@ def test_references_group_one_url_cited_by_several_entries(catalog):
 def _glossary_root(tmp_path, text):
     root = tmp_path / "root"
     for name in ("schema", "docs"):
-        shutil.copytree(ROOT / name, root / name)
+        copy_sources(ROOT / name, root / name)
     (root / "data").mkdir()
     (root / "data" / "glossary.yaml").write_text(text, encoding="utf-8")
     return root

@@ -11,35 +11,38 @@ from atlas.render.compare_pages import compare_data, render_compare_any, render_
 from atlas.render.tables import render_family_tables, render_matrix, render_quality_page, render_tensions
 from conftest import ROOT, load_fixture, real_catalog, save_fixture
 
-REAL = real_catalog()
-
 
 @pytest.fixture
-def catalog(fixture_dir):
-    return load_valid_catalog(ROOT, fixture_dir)
+def catalog(fixture_catalog):
+    return fixture_catalog  # read only; tests that change entries load their own copy
 
 
 def test_every_matrix_cell_traces_back_to_its_entry():
-    page = render_matrix(REAL)
+    real = real_catalog()
+    page = render_matrix(real)
     cells = re.findall(r'data-sort="(\w+)">[▲▼●]<span class="atlas-sr"> \w+</span></span>\]'
                        r'\(\.\./patterns/([a-z0-9-]+)\.md#effect-([a-z-]+) "', page)
-    assert len(cells) == len(REAL.entries) * len(REAL.vocabulary["quality_attributes"])
+    assert len(cells) == len(real.entries) * len(real.vocabulary["quality_attributes"])
     for effect, entry_id, quality in cells:
-        assert REAL.entries[entry_id].data["quality_effects"][quality]["effect"] == effect
+        assert real.entries[entry_id].data["quality_effects"][quality]["effect"] == effect
 
 
 def test_every_family_score_links_to_its_rationale():
-    page = render_family_tables(REAL)
-    for score, entry_id, attribute in re.findall(r"\[(\d)\]\(\.\./patterns/([a-z0-9-]+)\.md#rating-([a-z-]+) ", page):
-        assert REAL.entries[entry_id].data["ratings"][attribute]["score"] == int(score)
-    for family_id in {e.data["family"] for e in REAL.entries.values()}:
+    real = real_catalog()
+    page = render_family_tables(real)
+    scores = re.findall(r"\[(\d)\]\(\.\./patterns/([a-z0-9-]+)\.md#rating-([a-z-]+) ", page)
+    by_family = re.findall(r"\]\(\.\./patterns/([a-z0-9-]+)\.md#rating-([a-z-]+) ", page.split("{ #variants }")[0])
+    assert sorted(by_family) == sorted((e.id, a) for e in real.entries.values() for a in e.data["ratings"])  # each rating once
+    for score, entry_id, attribute in scores:
+        assert real.entries[entry_id].data["ratings"][attribute]["score"] == int(score)
+    for family_id in {e.data["family"] for e in real.entries.values()}:
         assert f"{{ #{family_id} }}" in page
-    for general in variant_groups(REAL):
+    for general in variant_groups(real):
         assert f"{{ #group-{general} }}" in page
 
 
 def test_variant_groups_include_the_strategy_families():
-    groups = variant_groups(REAL)
+    groups = variant_groups(real_catalog())
     assert {"caching", "sharding", "saga"} <= set(groups)
     assert {"range-sharding", "hash-sharding", "directory-sharding"} <= set(groups["sharding"])
 

@@ -5,20 +5,17 @@ import shutil
 import pytest
 import yaml
 
-from atlas.catalog import load_valid_catalog
 from atlas.decisions import all_paths, load_trees
 from atlas.problems import CatalogError
 from atlas.render.decision_pages import outline, render_tree_page, tree_svg, wizard_data
-from conftest import FIXTURES, ROOT, real_catalog
+from conftest import FIXTURES, ROOT, real_tree, real_trees, tree_ids
 
-REAL_CATALOG = real_catalog()
-REAL_TREES = load_trees(ROOT, REAL_CATALOG)
 REQUIRED = {"architecture-style", "data-consistency", "caching-strategy", "sharding-strategy", "api-style", "sync-or-async"}
 
 
 @pytest.fixture
-def catalog():
-    return load_valid_catalog(ROOT, FIXTURES / "catalog")
+def catalog(fixture_catalog):
+    return fixture_catalog  # read only; tests that change entries load their own copy
 
 
 @pytest.fixture
@@ -36,11 +33,12 @@ def change(folder, mutate):
 
 
 def test_required_trees_exist():
-    assert REQUIRED <= {tree.id for tree in REAL_TREES}
+    assert REQUIRED <= {tree.id for tree in real_trees()}
 
 
-@pytest.mark.parametrize("tree", REAL_TREES, ids=lambda t: t.path)
-def test_every_outcome_is_reached_by_a_path(tree):
+@pytest.mark.parametrize("tree_id", tree_ids(), ids=lambda i: f"decisions/{i}.yaml")
+def test_every_outcome_is_reached_by_a_path(tree_id):
+    tree = real_tree(tree_id)
     reached = {outcome for _, outcome in all_paths(tree)}
     assert reached == set(tree.outcomes)
 

@@ -90,5 +90,5 @@ def test_one_of_each_added_through_data_builds(tmp_path):
     assert "#0b7285" in (site / "map" / "index.html").read_text(encoding="utf-8")  # the new relation's colour
     assert "Delta tracer" in text("glossary/index.html")
     assert "Choosing a tracer" in text("decisions/tracing/index.html")
-    assert (site / "tradeoffs" / "debuggability" / "index.html").is_file()
+    assert "Debuggability: patterns ranked" in text("tradeoffs/debuggability/index.html")
     assert "Observability tools" in text("patterns/index.html")

@@ -13,32 +13,33 @@ from atlas.render.pattern_page import render_pattern_page
 from atlas.urls import published_urls, read_list
 from conftest import FIXTURES, ROOT, load_fixture, real_catalog, save_fixture
 
-REAL = real_catalog()
-
 
 def test_export_holds_every_entry_with_its_relations():
-    data = catalog_json(REAL)
-    assert data["schema_version"] == SCHEMA_VERSION and data["count"] == len(REAL.entries) == len(data["patterns"])
+    real = real_catalog()
+    data = catalog_json(real)
+    assert data["schema_version"] == SCHEMA_VERSION and data["count"] == len(real.entries) == len(data["patterns"])
     saga = next(p for p in data["patterns"] if p["id"] == "saga")
     assert saga["url"] == "patterns/saga/"
     assert any(r["type"] == "has-variant" and r["target"] == "saga-orchestration" for r in saga["related"])
 
 
 def test_export_files_are_one_per_entry_plus_catalog_and_schema():
-    files = export_files(REAL)
-    former = {old for e in REAL.entries.values() for old in e.data.get("former_ids", [])}
-    assert set(files) == ({"patterns.json", "pairs.json", "schema/pattern.schema.json"} | {f"patterns/{i}.json" for i in REAL.entries}
+    real = real_catalog()
+    files = export_files(real)
+    former = {old for e in real.entries.values() for old in e.data.get("former_ids", [])}
+    assert set(files) == ({"patterns.json", "pairs.json", "schema/pattern.schema.json"} | {f"patterns/{i}.json" for i in real.entries}
                           | {f"patterns/{old}.json" for old in former})
     assert json.loads(files["schema/pattern.schema.json"]) == json.loads((ROOT / "schema" / "pattern.schema.json").read_text())
     assert json.loads(files["patterns/cqrs.json"])["name"] == "Command Query Responsibility Segregation"
-    assert export_files(REAL) == files  # deterministic: no timestamps, stable order
+    assert export_files(real) == files  # deterministic: no timestamps, stable order
 
 
 def test_published_api_files(built_site):
     data = json.loads((built_site / "api" / "patterns.json").read_text(encoding="utf-8"))
-    assert data["count"] == len(REAL.entries)
-    assert (built_site / "api" / "patterns" / "saga.json").is_file()
-    assert (built_site / "api" / "schema" / "pattern.schema.json").is_file()
+    assert data["count"] == len(real_catalog().entries)
+    assert json.loads((built_site / "api" / "patterns" / "saga.json").read_text(encoding="utf-8"))["id"] == "saga"
+    assert (json.loads((built_site / "api" / "schema" / "pattern.schema.json").read_text(encoding="utf-8"))
+            == json.loads((ROOT / "schema" / "pattern.schema.json").read_text(encoding="utf-8")))
 
 
 def test_former_id_becomes_a_redirect(fixture_dir, tmp_path):
@@ -86,7 +87,7 @@ def test_alias_claimed_by_two_entries(fixture_dir):
 
 
 def test_search_weighs_name_keywords_and_aliases():
-    page = render_pattern_page(REAL, "serverless")
+    page = render_pattern_page(real_catalog(), "serverless")
     assert '<span data-pagefind-weight="10" data-pagefind-meta="keywords">Serverless · cold start' in page
     assert '<span data-pagefind-weight="6" data-pagefind-meta="aliases">Functions as a Service' in page
 
@@ -136,7 +137,7 @@ def test_changelog_from_git_history(tmp_path):
 
 def test_changelog_outside_git(tmp_path):
     assert git_history(tmp_path) is None
-    assert "not available" in render_changelog(None, REAL)
+    assert "not available" in render_changelog(None, real_catalog())
 
 
 def test_every_search_query_expects_a_published_page():

@@ -1,9 +1,12 @@
 """The MkDocs glue and what it leans on: one load per state of the sources, and Zensical's way of calling it."""
 import importlib.util
 import os
+import re
 import shutil
 
 from atlas.__main__ import main as atlas_cli
+from atlas.catalog import load_vocabulary
+from atlas.render.pattern_page import render_pattern_page
 from atlas.sources import load_sources
 from conftest import FIXTURES, ROOT, site_skeleton
 
@@ -55,19 +58,45 @@ def test_define_env_under_zensical_registers_macros_and_writes_pages(tmp_path):
         glue.define_env(env)
     assert (project / "docs" / "patterns" / "alpha.md").is_file()
     assert {"pattern_page", "catalog_index", "decision_page", "performance_figures"} <= set(env.macros)
-    assert "Alpha" in env.macros["pattern_page"]("alpha")
+    assert env.macros["pattern_page"]("alpha") == render_pattern_page(load_sources(project).catalog, "alpha")
     assert env.variables["pattern_count"] == 3
     # The glossary tooltips (atlas.tooltips appends this file to every page, under either engine).
     assert (project / "generated" / "abbreviations.md").read_text(encoding="utf-8").startswith("*[AF]: Alpha fixture: ")
 
 
-def test_generate_writes_the_pages_a_build_needs(capsys):
-    entries = sorted((ROOT / "patterns").glob("*.yaml"))
+def _listing(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_generate_writes_the_pages_a_build_needs_and_only_those(tmp_path, monkeypatch, capsys):
+    """`atlas generate` on a scratch project (never the real docs/): one page per entry, tree, pair and quality,
+    the JSON export, and no generated page left over from another catalog."""
+    project = _project(tmp_path)
+    monkeypatch.setattr("atlas.__main__.ROOT", project)
     assert atlas_cli(["generate"]) == 0
-    assert f"of {len(entries)} entries" in capsys.readouterr().out
-    for entry in entries:
-        assert (ROOT / "docs" / "patterns" / f"{entry.stem}.md").is_file()
-    assert (ROOT / "generated" / "abbreviations.md").read_text(encoding="utf-8").startswith("*[")
+    assert capsys.readouterr().out == "wrote the generated pages and the glossary tooltips of 3 entries into docs/\n"
+    docs = project / "docs"
+    assert _listing(docs / "patterns") == ["alpha.md", "beta.md", "gamma.md", "index.md"]
+    assert '{{ pattern_page("alpha") }}' in (docs / "patterns" / "alpha.md").read_text(encoding="utf-8")
+    assert _listing(docs / "compare") == ["alpha-vs-beta.md", "beta-vs-alpha/index.html", "index.md"]
+    assert [p for p in _listing(docs / "decisions") if p != "index.md"] == ["tiny.md"]
+    qualities = load_vocabulary(project)["quality_attributes"]
+    assert {p.removesuffix(".md") for p in _listing(docs / "tradeoffs")} - {"index", "families", "tensions"} == set(qualities)
+    assert _listing(docs / "api") == ["pairs.json", "patterns.json", "patterns/alpha.json", "patterns/beta.json",
+                                      "patterns/gamma.json", "schema/pattern.schema.json"]
+
+    assert (project / "generated" / "abbreviations.md").read_text(encoding="utf-8").startswith("*[AF]: ")
+
+def test_generate_refuses_a_bad_catalog_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    project = _project(tmp_path)
+    alpha = project / "patterns" / "alpha.yaml"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("family: architecture-style", "family: nope"), encoding="utf-8")
+    before = _listing(project / "docs")
+    monkeypatch.setattr("atlas.__main__.ROOT", project)
+    assert atlas_cli(["generate"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"^patterns/alpha\.yaml:\d+: family: 'nope' is not a known family\. Tip: ", err, re.MULTILINE), err
+    assert _listing(project / "docs") == before
 
 
 def test_every_macro_a_page_calls_is_in_the_one_table_and_every_one_there_is_called():

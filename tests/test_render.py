@@ -18,8 +18,8 @@ from conftest import ROOT, load_fixture, save_fixture
 
 
 @pytest.fixture
-def catalog(fixture_dir):
-    return load_valid_catalog(ROOT, fixture_dir)
+def catalog(fixture_catalog):
+    return fixture_catalog  # read only; tests that change entries load their own copy
 
 
 def test_pattern_page_has_every_section_with_a_stable_anchor(catalog):
@@ -122,8 +122,11 @@ def test_guide_tables_are_generated_from_the_vocabulary(catalog):
     assert [line.split(":**")[0] for line in signals] == [f"- **{d.replace('-', ' ').capitalize()}" for d in vocab["signal_dimensions"]]
 
 
-def test_sync_rewrites_a_stub_only_when_what_its_page_shows_changes(catalog, tmp_path):
+def test_sync_rewrites_a_stub_only_when_what_its_page_shows_changes(fixture_dir, tmp_path):
     """Each stub carries a digest of its page's data, so `mkdocs serve --dirty` rebuilds exactly the touched pages."""
+    from atlas.catalog import load_valid_catalog
+
+    catalog = load_valid_catalog(ROOT, fixture_dir)  # its own copy: this test changes entries
     out = tmp_path / "generated"
     sync_pattern_pages(catalog, out)
     related = sorted(neighbours(catalog, "alpha") & set(catalog.entries))

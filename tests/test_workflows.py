@@ -24,7 +24,8 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
     result = subprocess.run([str(ACTIONLINT), "-no-color", str(broken)], capture_output=True, text=True)
-    assert result.returncode != 0
+    assert result.returncode == 1
+    assert re.search(r'broken\.yml:6:\d+: property "nope" is not defined', result.stdout), result.stdout
 
 
 def test_ci_runs_make_test():

@@ -252,7 +252,7 @@ class _LikeStaticHost(http.server.SimpleHTTPRequestHandler):
 
 def serve(site: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_LikeStaticHost, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()  # quick shutdown
     return server, f"http://127.0.0.1:{server.server_port}"
 
 
