@@ -24,8 +24,9 @@ def test_check_command_passes_on_the_catalog(monkeypatch, capsys):
 def test_the_atlas_command_runs_as_a_module(atlas_help_run):
     """`python -m atlas` (what the Makefile and the console script run) starts and offers every command."""
     assert atlas_help_run.returncode == 0, atlas_help_run.stderr
-    commands = re.search(r"^usage: python -m atlas \[-h\] \{([a-z,]+)\}", atlas_help_run.stdout).group(1)
-    assert set(commands.split(",")) == {"check", "fix", "new", "urls", "links", "generate"}
+    usage = re.search(r"^usage: python -m atlas \[-h\]\s+\{([a-z,-]+)\}", atlas_help_run.stdout, re.MULTILINE)
+    assert usage, atlas_help_run.stdout
+    assert set(usage.group(1).split(",")) == {"check", "fix", "new", "urls", "links", "generate", "summary", "site-diff"}
 
 
 EARLY["atlas_help_run"] = [sys.executable, "-m", "atlas", "--help"]
