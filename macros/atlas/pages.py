@@ -66,7 +66,14 @@ def entry_page_digest(catalog, entry_id: str) -> str:
     shown = [{key: catalog.entries[r].data.get(key) for key in ("name", "family", "summary")}
              | {"relations": [rel for rel in catalog.entries[r].data["relations"] if rel["target"] == entry_id]}
              for r in related]
-    return data_digest(catalog.entries[entry_id].data, shown, catalog.vocabulary, catalog.cache.get("digest_context"))
+    return data_digest(catalog.entries[entry_id].data, shown, shared_digest(catalog))
+
+
+def shared_digest(catalog) -> str:
+    """The fingerprint of what every generated page depends on (vocabulary, glossary, trees), computed once."""
+    if "shared_digest" not in catalog.cache:
+        catalog.cache["shared_digest"] = data_digest(catalog.vocabulary, catalog.cache.get("digest_context"))
+    return catalog.cache["shared_digest"]
 
 
 def redirect_text(target: str, *, site_root: str) -> str:
@@ -147,7 +154,7 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
         wanted[f"{pair_slug(a, b)}.md"] = page_text(f"patterns/{a}.yaml and patterns/{b}.yaml", title,
                                                     f'compare_pair("{a}", "{b}")', indexed=True,
                                                     digest=data_digest(catalog.entries[a].data, catalog.entries[b].data,
-                                                                       catalog.vocabulary, catalog.cache.get("digest_context")))
+                                                                       shared_digest(catalog)))
         wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/", site_root=STUB_SITE_ROOT)
         # A renamed entry's comparisons keep their old addresses, in both orders.
         for old_a in [a, *catalog.entries[a].data.get("former_ids", [])]:

@@ -62,6 +62,7 @@ def write_generated_pages(sources: Sources, docs: Path) -> None:
     # Every page carries the glossary's tooltips, and pattern pages name the decisions that lead to them.
     sources.catalog.cache["digest_context"] = {"glossary": sources.terms,
                                                "trees": [tree.data for tree in sources.trees]}
+    sources.catalog.cache.pop("shared_digest", None)
     sync_pattern_pages(sources.catalog, docs / "patterns")
     sync_tradeoff_pages(sources.catalog, docs / "tradeoffs")
     sync_compare_pages(sources.catalog, docs / "compare")

@@ -15,8 +15,10 @@ ROWS = [("build_s", "Strict build, ours (s)", "{:.2f}"), ("plain_build_s", "Stri
         ("search_cold_max_ms", "Last key to first result, cold, slowest (ms)", "{:.0f}"),
         ("search_warm_ms", "Last key to first result, warm, median (ms)", "{:.0f}"),
         ("search_warm_max_ms", "Last key to first result, warm, slowest (ms)", "{:.0f}"),
-        ("edit_to_reload_s", "Edit to reload under make serve, median (s)", "{:.1f}"),
-        ("edit_to_reload_max_s", "Edit to reload under make serve, slowest (s)", "{:.1f}")]
+        ("edit_to_reload_s", "Edit to reload under make serve: body of an entry, median (s)", "{:.1f}"),
+        ("edit_to_reload_max_s", "Edit to reload: body of an entry, slowest (s)", "{:.1f}"),
+        ("edit_to_reload_summary_s", "Edit to reload: summary (its related pages too), median (s)", "{:.1f}"),
+        ("edit_to_reload_summary_max_s", "Edit to reload: summary, slowest (s)", "{:.1f}")]
 
 
 def render_performance_measured(bench: dict | None) -> str:
@@ -90,8 +92,11 @@ def _targets(bench, largest, sizes) -> str:
         reload_sizes = [s for s in sizes if "edit_to_reload_s" in bench["sizes"][s]]
         if reload_sizes:
             biggest = reload_sizes[-1]
-            checks.append((f"An edited entry shows under make serve within {t['edit_to_reload_s']:.0f} s at {biggest} entries (median)",
-                           bench["sizes"][biggest]["edit_to_reload_s"], t["edit_to_reload_s"], "≤"))
+            for key, what in (("edit_to_reload_s", "An edit to an entry's body"),
+                              ("edit_to_reload_summary_s", "An edit to an entry's summary")):
+                if key in bench["sizes"][biggest]:
+                    checks.append((f"{what} shows under make serve within {t['edit_to_reload_s']:.0f} s at {biggest} entries "
+                                   "(median)", bench["sizes"][biggest][key], t["edit_to_reload_s"], "≤"))
     rows = ["| Target | Measured | Met |", "|---|---|---|"]
     for label, value, limit, op in checks:
         met = value is not None and (value <= limit if op == "≤" else value >= limit)
