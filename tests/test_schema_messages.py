@@ -261,3 +261,15 @@ def test_inlined_validator_finds_what_the_schema_file_says(tmp_path, case, lines
 
     assert found(schema.validator) == found(plain)
     assert found(plain) or GOLDEN[case] == []
+
+
+def test_a_value_with_braces_is_quoted_not_read_as_a_template(tmp_path):
+    """Messages built from a value are never formatted again: braces in an entry are text, not a crash."""
+    folder = tmp_path / "patterns"
+    shutil.copytree(FIXTURES / "catalog", folder)
+    path = folder / "alpha.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("id: alpha", "id: '{background} alpha'", 1), encoding="utf-8")
+    line = text.splitlines().index("id: alpha") + 1
+    assert f"patterns/alpha.yaml:{line}: id: '{{background}} alpha' does not have the expected form. Tip: use a kebab-case id: " \
+           "lowercase letters, digits and hyphens, e.g. 'event-sourcing'." in _lines(load_catalog(ROOT, folder)[1], "patterns/alpha.yaml")

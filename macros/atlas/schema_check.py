@@ -139,8 +139,11 @@ def _explain(error, path, doc, schema: Schema):
     own = own.get(_SCOPED, {}).get(error.validator, own)
     if "x-message" in own or "x-tip" in own:
         words = {"value": str(error.instance)[:60], "description": schema.field_description(path)}
-        message = own.get("x-message", message).format(**words)
-        tip = own.get("x-tip", tip).format(**words)
+        # Only the schema's own templates are formatted: a message built from the value may hold braces.
+        if "x-message" in own:
+            message = own["x-message"].format(**words)
+        if "x-tip" in own:
+            tip = own["x-tip"].format(**words)
     return field, line, message, tip
 
 
