@@ -94,7 +94,8 @@ def test_outline_reads_without_javascript(catalog, tree_dir):
     (tree,) = load_trees(ROOT, catalog, tree_dir)
     text = outline(tree, catalog)
     assert text.splitlines()[0] == '- <span class="atlas-anchor" id="q-first"></span>**Do you need the first fixture?**'
-    assert "        - → **Take the alpha fixture**: [Alpha Fixture](../patterns/alpha.md)" in text
+    assert ('        - <span class="atlas-anchor" id="o-take-alpha"></span>→ **Take the alpha fixture**: '
+            "[Alpha Fixture](../patterns/alpha.md)") in text
     assert "[Gamma Fixture](../patterns/gamma.md); [Alpha Fixture](../patterns/alpha.md)" in text
 
 

@@ -28,8 +28,8 @@ from markdown.postprocessors import Postprocessor
 log = logging.getLogger("mkdocs.plugins.atlas.safety")
 
 HTML_ELEMENTS = frozenset("""
-    a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption figure
-    h1 h2 h3 h4 h5 h6 hr i img input ins kbd label li mark nav noscript ol p pre q s samp small span strong
+    a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em fieldset figcaption figure
+    h1 h2 h3 h4 h5 h6 hr i img input ins kbd label legend li mark nav noscript ol p pre q s samp small span strong
     sub summary sup table tbody td tfoot th thead time tr u ul var wbr script
 """.split())
 SVG_ELEMENTS = frozenset("""

@@ -26,8 +26,25 @@ def render_decisions_index(trees, catalog) -> str:
             "Architecture Decision Record ready to paste.\n\n" + "\n".join(rows) + "\n")
 
 
+def first_question(data: dict) -> str:
+    """The wizard's first question as the wizard draws it, in the page itself: it is on screen before any
+    script runs (nothing moves when the wizard takes over), and without JavaScript each answer leads to
+    where it goes in the outline below. data is wizard_data as plain text."""
+    question = data["questions"][data["start"]]
+    parts = ['<fieldset class="atlas-wizard__question">', f'<legend tabindex="-1">{escape.text(question["text"])}</legend>']
+    if question["help"]:
+        parts.append(f'<p class="atlas-wizard__help">{escape.text(question["help"])}</p>')
+    for answer in question["answers"]:
+        target = f"#q-{answer['next']}" if "next" in answer else f"#o-{answer['outcome']}"
+        parts.append(f'<a class="md-button atlas-wizard__answer" href="{escape.attr(target)}" data-answer="{escape.attr(answer["id"])}">'
+                     f'{escape.text(answer["text"])}</a>')
+    parts.append('</fieldset><div class="atlas-wizard__controls"></div>')
+    return "".join(parts)
+
+
 def render_tree_page(tree, catalog) -> str:
-    data = escape.json_script(plain_all(wizard_data(tree, catalog)))
+    plain = plain_all(wizard_data(tree, catalog))
+    data = escape.json_script(plain)
     sources = "\n".join(
         f'{n}. <span class="atlas-anchor" id="source-{s["id"]}"></span>'
         + (f"[{escape.plain(s['title'])}]({escape.url(s['url'])})" if "url" in s else
@@ -35,7 +52,7 @@ def render_tree_page(tree, catalog) -> str:
         for n, s in enumerate(tree.data["sources"], 1))
     return "\n\n".join([
         cell(tree.data["summary"]),
-        '<div id="atlas-wizard" class="atlas-wizard"></div>',
+        f'<div id="atlas-wizard" class="atlas-wizard">{first_question(plain)}</div>',
         f'<script type="application/json" id="atlas-wizard-data">{data}</script>',
         "## The whole tree { #tree }",
         "Every question, answer and outcome at once. Each outcome links to the patterns it recommends.",
@@ -68,7 +85,7 @@ def wizard_data(tree, catalog) -> dict:
 def outline(tree, catalog) -> str:
     """The tree as nested Markdown lists; shared sub-trees are repeated so each path reads on its own."""
     questions, outcomes = tree.questions, tree.outcomes
-    lines, anchored = [], set()
+    lines, anchored, outcome_anchored = [], set(), set()
 
     def question(qid, depth):
         pad = "    " * depth
@@ -83,7 +100,9 @@ def outline(tree, catalog) -> str:
                 outcome = outcomes[answer["outcome"]]
                 recs = "; ".join(f"[{escape.plain(catalog.entries[r['pattern']].data['name'])}](../patterns/{r['pattern']}.md)"
                                  for r in outcome["recommends"])
-                lines.append(f"{pad}        - → **{escape.plain(outcome['title'])}**: {recs}")
+                anchor = "" if answer["outcome"] in outcome_anchored else f'<span class="atlas-anchor" id="o-{answer["outcome"]}"></span>'
+                outcome_anchored.add(answer["outcome"])
+                lines.append(f"{pad}        - {anchor}→ **{escape.plain(outcome['title'])}**: {recs}")
 
     question(tree.data["start"], 0)
     return "\n".join(lines)
