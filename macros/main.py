@@ -140,8 +140,8 @@ def define_env(env):
 
     @env.macro
     def changelog_page() -> str:
-        """Changes to the entries, from the git history of patterns/."""
-        return render_changelog(git_history(root), catalog)
+        """What changed in the content (patterns, decision trees, glossary), from the git history."""
+        return render_changelog(git_history(root), catalog, tree_ids=set(trees_by_id))
 
     @env.macro
     def performance_page() -> str:
