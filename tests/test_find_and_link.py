@@ -6,7 +6,7 @@ import pytest
 from test_rules import problems_for
 
 from atlas.catalog import load_valid_catalog
-from atlas.changelog import git_history, render_changelog
+from atlas.changelog import Change, git_history, render_changelog
 from atlas.export import SCHEMA_VERSION, catalog_json, export_files
 from atlas.pages import sync_pattern_pages
 from atlas.render.pattern_page import render_pattern_page
@@ -122,17 +122,37 @@ def test_changelog_from_git_history(tmp_path):
         (repo / "patterns" / f"{name}.yaml").write_text((FIXTURES / "catalog" / f"{name}.yaml").read_text())
     (repo / "README.md").write_text("not an entry\n")
     run("add", "-A")
-    run("commit", "-q", "-m", "Add two entries", "--date", "2026-01-02T10:00:00")
+    run("commit", "-q", "-m", "Pagefind chunked index", "--date", "2026-01-02T10:00:00")
     run("mv", "patterns/beta.yaml", "patterns/gamma.yaml")
-    run("commit", "-q", "-m", "Rename beta")
+    (repo / "decisions").mkdir()
+    (repo / "decisions" / "tiny.yaml").write_text("id: tiny\n")
+    (repo / "data").mkdir()
+    (repo / "data" / "glossary.yaml").write_text("terms: []\n")
+    run("add", "-A")
+    run("commit", "-q", "-m", "Refactor the loader", "--date", "2026-02-03T10:00:00")
     changes = git_history(repo)
-    assert [c.subject for c in changes] == ["Rename beta", "Add two entries"]
+    assert [c.subject for c in changes] == ["Refactor the loader", "Pagefind chunked index"]
     assert changes[0].files == [("R", "beta", "gamma")]
+    assert changes[0].trees == [("A", None, "tiny")] and changes[0].glossary
     assert sorted(changes[1].files) == [("A", None, "alpha"), ("A", None, "beta")]
     catalog = load_valid_catalog(ROOT, FIXTURES / "catalog")
-    page = render_changelog(changes, catalog)
-    assert "renamed `beta` → [Gamma Fixture](patterns/gamma.md)" in page
-    assert "added [Alpha Fixture](patterns/alpha.md)" in page
+    page = render_changelog(changes, catalog, tree_ids={"tiny"})
+    # For readers: what changed in the content, by month, never the commit messages
+    assert "Pagefind" not in page and "Refactor" not in page
+    assert page.index("## 2026-02") < page.index("## 2026-01")
+    assert "**Renamed pattern:** `beta` → [Gamma Fixture](patterns/gamma.md)." in page
+    assert "**New patterns (2):** [Alpha Fixture](patterns/alpha.md), [Beta Fixture](patterns/beta.md)." in page
+    assert "**New decision tree (1):** [`tiny`](decisions/tiny.md)." in page
+    assert "**Glossary:** terms added or reworded." in page
+
+
+def test_changelog_counts_an_entry_added_and_revised_in_one_month_as_new():
+    changes = [Change("2026-03-09", "x", [("M", None, "alpha")]), Change("2026-03-08", "y", [("R", "old", "alpha")]),
+               Change("2026-03-01", "z", [("A", None, "old"), ("M", None, "beta")])]
+    page = render_changelog(changes, load_valid_catalog(ROOT, FIXTURES / "catalog"))
+    assert "**New pattern (1):** [Alpha Fixture](patterns/alpha.md)." in page
+    assert "**Revised pattern (1):** [Beta Fixture](patterns/beta.md)." in page
+    assert "Renamed" not in page
 
 
 def test_changelog_outside_git(tmp_path):

@@ -46,6 +46,32 @@
     return { picked: picked, unknown: unknown, extra: extra, changed: picked.join(",") !== raw.join(",") };
   }
 
+  /* "Add to comparison" on a pattern page opens /compare/?add=<id>: the pattern joins the reader's last
+     selection on this page (remembered in this browser), unless the address names its own (?p=). */
+  var KEY = "atlas-compare-selection";
+  function remembered() {
+    try {
+      return (window.localStorage.getItem(KEY) || "").split(",").filter(function (id) { return Object.hasOwn(data.patterns, id); });
+    } catch (error) {
+      return [];
+    }
+  }
+  function remember(ids) {
+    try { window.localStorage.setItem(KEY, ids.join(",")); } catch (error) { /* storage off: the address still keeps it */ }
+  }
+  (function () {
+    var url = new URL(window.location.href);
+    var added = url.searchParams.get("add");
+    if (added === null) return;
+    url.searchParams.delete("add");
+    if (!url.searchParams.has("p")) {
+      var ids = remembered().filter(function (id) { return id !== added; });
+      ids.push(added);
+      url.searchParams.set("p", ids.slice(-max).join(","));
+    }
+    window.history.replaceState(null, "", url.href);
+  })();
+
   var fromAddress = fromUrl();
   var selection = fromAddress.picked;
   var picker = el("fieldset", null, { class: "atlas-compare__picker" });
@@ -65,7 +91,10 @@
       box.checked = selection.indexOf(id) >= 0;
       box.addEventListener("change", function () {
         if (box.checked) selection.push(id); else selection = selection.filter(function (x) { return x !== id; });
+        // The comparison above grows or shrinks: keep the box where the reader's eyes and focus are
+        var before = box.getBoundingClientRect().top;
         update(true);
+        window.scrollBy(0, box.getBoundingClientRect().top - before);
       });
       boxes[id] = box;
       label.appendChild(box);
@@ -96,7 +125,7 @@
   }
 
   function table(caption, headers, rows) {
-    var t = el("table", null, { class: "atlas-compare__table" });
+    var t = el("table");
     t.appendChild(el("caption", caption));
     var head = t.createTHead().insertRow();
     headers.forEach(function (h) {
@@ -113,7 +142,7 @@
         row.appendChild(cell);
       });
     });
-    var wrap = el("div", null, { class: "md-typeset__table" });
+    var wrap = el("div", null, { class: "md-typeset__table atlas-compare__table" });
     wrap.appendChild(t);
     return wrap;
   }
@@ -127,23 +156,46 @@
       if (selection.length) url.searchParams.set("p", selection.join(",")); else url.searchParams.delete("p");
       window.history.replaceState(null, "", url);
     }
+    remember(selection);
     result.textContent = "";
     if (selection.length < 2) {
       status.textContent = "Pick at least two patterns (" + selection.length + " picked).";
       return;
     }
     status.textContent = selection.length + " patterns side by side.";
-    var headers = ["Quality"].concat(selection.map(function (id) { return patternLink(id); }));
+    var headers = ["Aspect"].concat(selection.map(function (id) { return patternLink(id); }));
+    result.appendChild(el("h2", "In brief", { id: "in-brief" }));
+    var brief = [["What it is", "summary"], ["Main benefit", "benefit"], ["Main cost", "cost"]].map(function (row) {
+      return [row[0]].concat(selection.map(function (id) { return data.patterns[id][row[1]]; }));
+    });
+    brief.splice(1, 0, ["Family"].concat(selection.map(function (id) { return data.families[data.patterns[id].family].name; })));
+    result.appendChild(table("What each pattern is, with its main benefit and cost", headers, brief));
+
+    result.appendChild(el("h2", "Qualities side by side", { id: "qualities" }));
+    result.appendChild(el("p", SYMBOL.improves + " improves · " + SYMBOL.neutral + " neutral · " + SYMBOL.worsens +
+      " worsens, each with its reason; rows where the patterns differ are marked."));
     var rows = Object.keys(data.qualities).map(function (q) {
-      return [data.qualities[q]].concat(selection.map(function (id) {
+      var effects = selection.map(function (id) { return data.patterns[id].effects[q][0]; });
+      var differs = effects.some(function (e) { return e !== effects[0]; });
+      var name = el("span", data.qualities[q]);
+      if (differs) {
+        name.appendChild(document.createTextNode(" "));
+        name.appendChild(el("strong", "differs", { class: "atlas-compare__differs" }));
+      }
+      return [name].concat(selection.map(function (id) {
         var effect = data.patterns[id].effects[q];
-        var link = el("a", SYMBOL[effect[0]] + " " + effect[0], {
-          href: "../patterns/" + id + "/#effect-" + q, title: effect[1], class: "atlas-effect atlas-effect--" + effect[0] });
-        return link;
+        var cell = document.createDocumentFragment();
+        var link = el("a", null, { href: "../patterns/" + id + "/#effect-" + q });
+        link.appendChild(el("span", SYMBOL[effect[0]] + " " + effect[0], { class: "atlas-effect atlas-effect--" + effect[0] }));
+        cell.appendChild(link);
+        cell.appendChild(el("span", effect[1], { class: "atlas-compare__reason" }));
+        return cell;
       }));
     });
-    result.appendChild(table("Effect on each quality (each links to its reason)", headers, rows));
+    result.appendChild(table("Effect on each quality, with the reason (each links to the pattern's page)",
+      ["Quality"].concat(headers.slice(1).map(function (h) { return h.cloneNode(true); })), rows));
 
+    result.appendChild(el("h2", "Ratings side by side", { id: "ratings" }));
     var families = selection.map(function (id) { return data.patterns[id].family; })
       .filter(function (f, i, all) { return all.indexOf(f) === i; });
     families.forEach(function (family) {
@@ -159,6 +211,28 @@
         return typeof h === "string" ? "Attribute" : h.cloneNode(true);
       }), rows));
     });
+
+    result.appendChild(el("h2", "When to choose which", { id: "when-to-choose" }));
+    var choose = el("div", null, { class: "atlas-compare__choose" });
+    selection.forEach(function (id) {
+      var block = el("section", null, { class: "atlas-compare__when" });
+      var heading = el("h3", "Choose ");
+      heading.appendChild(patternLink(id));
+      heading.appendChild(document.createTextNode(" when"));
+      block.appendChild(heading);
+      var signals = el("ul");
+      data.patterns[id].use_when.forEach(function (signal) { signals.appendChild(el("li", signal)); });
+      block.appendChild(signals);
+      var avoid = data.patterns[id].avoid_when;
+      if (avoid.length) {
+        block.appendChild(el("p", "Avoid it when", { class: "atlas-compare__avoid" }));
+        var against = el("ul");
+        avoid.forEach(function (signal) { against.appendChild(el("li", signal)); });
+        block.appendChild(against);
+      }
+      choose.appendChild(block);
+    });
+    result.appendChild(choose);
 
     if (selection.length === 2) {
       var slug = selection.slice().sort().join("-vs-");

@@ -9,7 +9,8 @@
   var panel = document.getElementById("atlas-search-results");
   var list = panel.querySelector(".atlas-search__list");
   var status = panel.querySelector(".atlas-search__status");
-  var root = new URL(input.getAttribute("data-site-root"), window.location.href);
+  var all = panel.querySelector(".atlas-search__all");
+  var root = new URL(input.getAttribute("data-site-root"), document.baseURI);
   var engine = null;
   var latest = 0;
   // Draw the first four results as soon as their fragments load, then add the rest: half the wait to
@@ -20,7 +21,7 @@
   function load() {
     if (!engine) {
       // eslint-disable-next-line no-unsanitized/method -- the address is this site's own Pagefind script, set by the theme (overrides/partials/header.html)
-      engine = import(new URL(input.getAttribute("data-pagefind"), window.location.href).href).then(function (pagefind) {
+      engine = import(new URL(input.getAttribute("data-pagefind"), document.baseURI).href).then(function (pagefind) {
         // Favour whole-word matches and do not penalise long pattern pages (measured on the query list
         // in tests/test_browser.py).
         var ranking = { termSimilarity: 8.0, pageLength: 0.3 };
@@ -87,7 +88,89 @@
         bestScore = score;
       }
     });
-    return best && best.url.indexOf("#") >= 0 && best.title !== (result.meta || {}).title ? best : null;
+    if (!best || best.url.indexOf("#") < 0 || best.title === (result.meta || {}).title) return null;
+    // All its matches inside one item (a benefit, a cost, a failure mode, a checklist question): go to the item
+    var inside = places(result).filter(function (place) {
+      return place.item && (best.locations || []).every(function (l) { return place.locations.indexOf(l) >= 0; });
+    })[0];
+    return inside ? { url: inside.url, title: inside.title, excerpt: best.excerpt } : best;
+  }
+
+  function isHeading(anchor) { return /^h[1-6]$/i.test(anchor.element); }
+
+  /* The words of an item's opening, up to its first full stop or dash: "Concurrent transfers overdraw an account." */
+  function opening(words, from) {
+    var out = [];
+    for (var i = from; i < words.length && out.length < 12; i += 1) {
+      if (words[i] === "—" || words[i] === "–") break;
+      out.push(words[i]);
+      if (/[.?!:]$/.test(words[i])) break;
+    }
+    return out.join(" ") + (out.length === 12 ? " …" : "");
+  }
+
+  /* Every place on a result's page where the query matched, as the page's own anchors: the item the match
+     is in (Pagefind lists each element with an id and the word where it starts), else its section; the
+     top of the page has no anchor. Each place: url, title, item (true for an item), locations, and the
+     text around its first match with the matched words marked (excerpt: [text, marked] pairs). */
+  function places(data) {
+    var words = (data.content || "").split(/\s+/);
+    var anchors = (data.anchors || []).filter(function (a) { return a.id; }).sort(function (a, b) { return a.location - b.location; });
+    var found = [];
+    var byId = {};
+    var page = String(data.url || "").split("#")[0];
+    (data.locations || []).slice().sort(function (a, b) { return a - b; }).forEach(function (location) {
+      var heading = null;
+      var inner = null;
+      anchors.forEach(function (anchor) {
+        if (anchor.location > location) return;
+        if (isHeading(anchor)) {
+          heading = anchor;
+          inner = null;
+        } else {
+          inner = anchor;
+        }
+      });
+      var target = inner || heading;
+      var key = target && !(target === heading && /^h1$/i.test(heading.element)) ? target.id : "";
+      if (!byId[key]) {
+        var section = heading && !/^h1$/i.test(heading.element) ? plain(heading.text || "") : "";
+        var title = inner ? (section ? section + " › " : "") + opening(words, inner.location) : section;
+        byId[key] = { url: key ? page + "#" + key : page, title: title, item: Boolean(inner), locations: [],
+                      start: target ? target.location : 0 };
+        found.push(byId[key]);
+      }
+      byId[key].locations.push(location);
+    });
+    found.forEach(function (place) {
+      var first = Math.max(place.start, place.locations[0] - 8);
+      var last = Math.min(words.length, first + 28);
+      place.excerpt = [];
+      for (var i = first; i < last; i += 1) {
+        var word = words[i].replace(/¶/g, "");
+        if (word) place.excerpt.push([word, place.locations.indexOf(i) >= 0]);
+      }
+    });
+    return found;
+  }
+
+  /* [text, marked] pairs as text nodes and <mark> elements, with an ellipsis where the text was cut. */
+  function markedNodes(pairs) {
+    var fragment = document.createDocumentFragment();
+    fragment.appendChild(document.createTextNode("… "));
+    pairs.forEach(function (pair, index) {
+      var gap = index ? " " : "";
+      if (pair[1]) {
+        if (gap) fragment.appendChild(document.createTextNode(gap));
+        var mark = document.createElement("mark");
+        mark.textContent = pair[0];
+        fragment.appendChild(mark);
+      } else {
+        fragment.appendChild(document.createTextNode(gap + pair[0]));
+      }
+    });
+    fragment.appendChild(document.createTextNode(" …"));
+    return fragment;
   }
 
   function item(result) {
@@ -126,6 +209,11 @@
     list.textContent = "";
     results.forEach(function (result) { list.appendChild(item(result)); });
     status.textContent = total ? total + (total === 1 ? " page matches “" : " pages match “") + query + "”" : "No page matches “" + query + "”";
+    var url = new URL("search/", root);
+    url.searchParams.set("q", query);
+    all.href = url.href;
+    all.textContent = total > 1 ? "See all " + total + " results" : "Open the search page";
+    all.hidden = false;
   }
 
   /* A pattern whose name, alias or search keyword is exactly the query comes first ("caching" finds
@@ -216,6 +304,10 @@
     });
   }
 
+  // The full results page (/search/, atlas-search-page.js) uses the same engine and the same safe builders.
+  window.atlasSearch = { load: load, root: root, excerptNodes: excerptNodes, markedNodes: markedNodes, safeHref: safeHref,
+                         plain: plain, places: places, exactFirst: exactFirst, comparison: comparison };
+
   input.addEventListener("focus", load, { once: true });
   input.addEventListener("input", search);
   input.addEventListener("keydown", function (event) {
@@ -226,7 +318,7 @@
       var first = list.querySelector("a");
       if (first) window.location.href = first.href;
     } else if (event.key === "ArrowDown") {
-      var link = list.querySelector("a");
+      var link = panel.querySelector("a:not([hidden])");
       if (link) {
         event.preventDefault();
         link.focus();

@@ -89,6 +89,9 @@ def compare_data(catalog) -> dict:
                      for f, v in vocab["families"].items()},
         "pairs": [pair_slug(a, b) for a, b in alternative_pairs(catalog)],
         "patterns": {e.id: {"name": e.data["name"], "family": e.data["family"], "summary": e.data["summary"],
+                            "benefit": e.data["benefits"][0]["text"], "cost": e.data["costs"][0]["text"],
+                            "use_when": [s["signal"] for s in e.data["use_when"]],
+                            "avoid_when": [s["signal"] for s in e.data["avoid_when"]],
                             "effects": {q: [v["effect"], v["reason"]] for q, v in e.data["quality_effects"].items()},
                             "ratings": {a: [v["score"], v["rationale"]] for a, v in e.data["ratings"].items()}}
                      for e in sorted(catalog.entries.values(), key=lambda e: e.data["name"].casefold())},
@@ -100,8 +103,10 @@ def render_compare_any(catalog) -> str:
     pairs = "\n".join(f"- [{escape.plain(catalog.entries[a].data['name'])} vs {escape.plain(catalog.entries[b].data['name'])}]({pair_slug(a, b)}.md)"
                       for a, b in alternative_pairs(catalog))
     return "\n\n".join([
-        "Pick two to four patterns to see them side by side. The selection is kept in the address, so the link "
-        "you copy from the address bar opens exactly this comparison.",
+        "Pick two to four patterns to see them side by side: what each is, its main benefit and cost, its effect "
+        "on each quality with the reason, its ratings and when to choose it. The selection is kept in the address, "
+        "so the link you copy from the address bar opens exactly this comparison; every pattern page has an "
+        "*Add to comparison* link that adds it here.",
         '<div id="atlas-compare" class="atlas-compare" data-max="4"></div>',
         f'<script type="application/json" id="atlas-compare-data">{data}</script>',
         '<noscript><p>Choosing patterns here needs JavaScript. Every pair of alternatives also has its own page, listed below.</p></noscript>',

@@ -98,6 +98,10 @@ class _Page:
             "",
             " · ".join(facts),
             '{ .atlas-facts }',
+            "",
+            # Adds this pattern to the reader's selection on /compare/ (atlas-compare.js keeps it in the address).
+            f'<p class="atlas-page-actions" data-pagefind-ignore markdown="1">[Add to comparison](../compare/index.md?add={d["id"]})'
+            '{ .atlas-compare-add }</p>',
         ])
 
     def prose_sections(self) -> str:
