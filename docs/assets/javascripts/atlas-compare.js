@@ -52,12 +52,12 @@
   function remembered() {
     try {
       return (window.localStorage.getItem(KEY) || "").split(",").filter(function (id) { return Object.hasOwn(data.patterns, id); });
-    } catch (error) {
+    } catch {
       return [];
     }
   }
   function remember(ids) {
-    try { window.localStorage.setItem(KEY, ids.join(",")); } catch (error) { /* storage off: the address still keeps it */ }
+    try { window.localStorage.setItem(KEY, ids.join(",")); } catch { /* storage off: the address still keeps it */ }
   }
   (function () {
     var url = new URL(window.location.href);
