@@ -333,3 +333,13 @@ def pytest_unconfigure(config):
     # The last hook: everything is reported. Freezing the heap spares the interpreter its final garbage
     # collection over every object the session made, which took longer than a second of the run.
     gc.freeze()
+
+
+def set_at(path, value):
+    """A change for a fixture's data: set the field at path (keys and list indexes) to value."""
+    def change(data):
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    return change

@@ -3,6 +3,7 @@ import pytest
 
 from atlas.catalog import load_catalog
 from conftest import ROOT, load_fixture, save_fixture
+from conftest import set_at as _set
 
 
 def problems_for(folder):
@@ -12,15 +13,6 @@ def problems_for(folder):
 
 def test_valid_fixture_catalog_has_no_problems(fixture_dir):
     assert problems_for(fixture_dir) == []
-
-
-def _set(path, value):
-    def change(data):
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-    return change
 
 
 def _delete(key):

@@ -10,6 +10,7 @@ from atlas.decisions import load_trees
 from atlas.problems import CatalogError
 from atlas.schema_check import checked_document
 from conftest import FIXTURE_GLOSSARY, FIXTURES, ROOT
+from conftest import set_at as _set
 
 COVERAGE = """\
 target: 0.9
@@ -27,15 +28,6 @@ catalogs:
 """
 
 
-def _set(path, value):
-    def change(data):
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-    return change
-
-
 def _drop(path):
     def change(data):
         target = data
@@ -49,23 +41,24 @@ def _lines(problems, file):
     return [str(p) for p in problems if p.file == file]
 
 
-def entry_lines(tmp_path, change):
-    folder = tmp_path / "patterns"
-    shutil.copytree(FIXTURES / "catalog", folder)
-    path = folder / "alpha.yaml"
+def _changed_copy(tmp_path, fixtures: str, name: str, change):
+    """A copy of a fixture folder with one file read, changed and written back; the folder."""
+    folder = tmp_path / fixtures
+    shutil.copytree(FIXTURES / ("catalog" if fixtures == "patterns" else fixtures), folder)
+    path = folder / name
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def entry_lines(tmp_path, change):
+    folder = _changed_copy(tmp_path, "patterns", "alpha.yaml", change)
     return _lines(load_catalog(ROOT, folder)[1], "patterns/alpha.yaml")
 
 
 def tree_lines(tmp_path, change):
-    folder = tmp_path / "decisions"
-    shutil.copytree(FIXTURES / "decisions", folder)
-    path = folder / "tiny.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    folder = _changed_copy(tmp_path, "decisions", "tiny.yaml", change)
     try:
         load_trees(ROOT, load_valid_catalog(ROOT, FIXTURES / "catalog"), folder)
     except CatalogError as err:
