@@ -70,9 +70,10 @@ def entry_page_digest(catalog, entry_id: str) -> str:
 
 
 def shared_digest(catalog) -> str:
-    """The fingerprint of what every generated page depends on (vocabulary, glossary, trees), computed once."""
+    """The fingerprint of what every generated page depends on, computed once: the vocabulary, and the glossary
+    and trees when the sources set it (atlas.sources.write_generated_pages)."""
     if "shared_digest" not in catalog.cache:
-        catalog.cache["shared_digest"] = data_digest(catalog.vocabulary, catalog.cache.get("digest_context"))
+        catalog.cache["shared_digest"] = data_digest(catalog.vocabulary)
     return catalog.cache["shared_digest"]
 
 

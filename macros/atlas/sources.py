@@ -13,7 +13,7 @@ from .coverage import Coverage, load_coverage
 from .decisions import Tree, load_trees
 from .export import write_export
 from .glossary import load_glossary
-from .pages import sync_compare_pages, sync_decision_pages, sync_pattern_pages, sync_tradeoff_pages
+from .pages import data_digest, sync_compare_pages, sync_decision_pages, sync_pattern_pages, sync_tradeoff_pages
 from .problems import CatalogError, Problem
 
 SOURCE_DIRS = ("patterns", "schema", "data", "decisions")
@@ -60,9 +60,8 @@ def all_problems(root: Path, patterns_dir: Path | None = None) -> tuple[Catalog,
 def write_generated_pages(sources: Sources, docs: Path) -> None:
     """The Markdown stubs of generated pages and the JSON export, written only where they changed."""
     # Every page carries the glossary's tooltips, and pattern pages name the decisions that lead to them.
-    sources.catalog.cache["digest_context"] = {"glossary": sources.terms,
-                                               "trees": [tree.data for tree in sources.trees]}
-    sources.catalog.cache.pop("shared_digest", None)
+    sources.catalog.cache["shared_digest"] = data_digest(sources.catalog.vocabulary, sources.terms,
+                                                         [tree.data for tree in sources.trees])
     sync_pattern_pages(sources.catalog, docs / "patterns")
     sync_tradeoff_pages(sources.catalog, docs / "tradeoffs")
     sync_compare_pages(sources.catalog, docs / "compare")

@@ -6,7 +6,7 @@ from ..prose import markdown
 from .tables import cell
 
 
-def _members_by_family(catalog) -> dict[str, list]:
+def members_by_family(catalog) -> dict[str, list]:
     """family id -> its entries, by name."""
     by_family: dict[str, list] = {}
     for entry in sorted(catalog.entries.values(), key=lambda e: e.data["name"].casefold()):
@@ -16,7 +16,7 @@ def _members_by_family(catalog) -> dict[str, list]:
 
 def render_catalog_page(catalog) -> str:
     families = catalog.vocabulary["families"]
-    by_family = _members_by_family(catalog)
+    by_family = members_by_family(catalog)
     out = [f"The atlas holds {len(catalog.entries)} patterns in {len(by_family)} families. "
            "Each family rates its members on its own attributes, defined below with the list."]
     for family_id, family in families.items():
@@ -38,7 +38,7 @@ def _indent(text: str) -> str:
 
 def render_home_overview(catalog, trees) -> str:
     """The home page's view of the catalog: each family with its size and a few members, and the decisions."""
-    by_family = _members_by_family(catalog)
+    by_family = members_by_family(catalog)
     rows = ["| Family | Patterns | For example |", "|---|--:|---|"]
     for family_id, family in catalog.vocabulary["families"].items():
         members = by_family.get(family_id, [])

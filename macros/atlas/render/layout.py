@@ -177,7 +177,8 @@ def layout(nodes: list[Node], edges: list[Edge], engine: str = "dot", **options)
             left, top = flip((bx0, by1))
             placed.clusters[key.removeprefix("cluster:")] = Box(left, top, bx1 - bx0, by1 - by0)
         elif "pos" in obj:
-            cx, cy = flip(tuple(float(v) for v in obj["pos"].split(",")))  # type: ignore[arg-type]
+            x, y = (float(v) for v in obj["pos"].split(","))
+            cx, cy = flip((x, y))
             w, h = float(obj["width"]) * DPI, float(obj["height"]) * DPI
             placed.nodes[key] = Box(cx - w / 2, cy - h / 2, w, h)
     for edge in graph.get("edges", []):

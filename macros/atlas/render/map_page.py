@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .. import escape as _escape
 from ..relations import links_of, relation_colour, relation_label
+from .catalog_page import members_by_family
 from .graph_svg import catalog_edges, catalog_map_svg, escape, family_colour
 from .tables import cell
 
@@ -14,7 +15,7 @@ def render_map_page(catalog) -> str:
                       f'{escape(spec["name"])}</span>' for name, spec in declared.items())
     families = " ".join(f'<span class="atlas-legend__item"><span class="atlas-legend__dot" style="background:{family_colour(catalog, fid)}"></span>'
                         f'{escape(f["name"])}</span>' for fid, f in catalog.vocabulary["families"].items()
-                        if any(e.data["family"] == fid for e in catalog.entries.values()))
+                        if fid in members_by_family(catalog))
     rows = ["| Pattern | Relation | Pattern | Why |", "|---|---|---|---|"]
     for source, target, kind in catalog_edges(catalog):
         note = next(r["note"] for r in catalog.entries[source].data["relations"] if r["target"] == target and r["type"] == kind)
@@ -50,7 +51,7 @@ def map_data(catalog) -> dict:
     """What the focus panel lists: each pattern's name, family and relations seen from its side (plain text)."""
     return {
         "families": {fid: f["name"] for fid, f in catalog.vocabulary["families"].items()
-                     if any(e.data["family"] == fid for e in catalog.entries.values())},
+                     if fid in members_by_family(catalog)},
         "patterns": {
             e.id: {"name": e.data["name"], "family": e.data["family"],
                    "links": [[relation_label(catalog, link.kind).lower(), link.target]
