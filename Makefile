@@ -32,15 +32,15 @@ build: $(STAMP) graphviz ## Strict build into site/ (left untouched if the build
 test: $(STAMP) chromium graphviz lint ## Run the linters and the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
-quick: $(STAMP) graphviz lint ## Lint, validate the entries and run the tests that need no build and no browser
+quick: $(STAMP) graphviz lint ## Lint, validate the entries and run the tests that need no build, no browser and no linter run
 	$(BIN)/atlas check
-	$(BIN)/python -m pytest -q -m "not browser and not build"
+	$(BIN)/python -m pytest -q -m "not browser and not build and not linter"
 
-lint: $(STAMP) $(LINT_STAMP) ## Lint: ruff and mypy (pyproject.toml), ESLint and stylelint (tools/lint)
+lint: $(STAMP) $(LINT_STAMP) ## Lint: ruff and mypy (pyproject.toml), ESLint and stylelint (tools/lint); each keeps a cache of unchanged files
 	$(BIN)/ruff check macros tests tools
 	$(BIN)/mypy
-	$(LINT_JS)/.bin/eslint --config tools/lint/eslint.config.mjs docs/assets/javascripts
-	$(LINT_JS)/.bin/stylelint --config tools/lint/stylelint.config.mjs "docs/assets/stylesheets/*.css"
+	$(LINT_JS)/.bin/eslint --cache --cache-location $(LINT_JS)/.cache/eslint --config tools/lint/eslint.config.mjs docs/assets/javascripts
+	$(LINT_JS)/.bin/stylelint --cache --cache-location $(LINT_JS)/.cache/stylelint --config tools/lint/stylelint.config.mjs "docs/assets/stylesheets/*.css"
 
 hooks: $(STAMP) $(LINT_STAMP) ## Install the git pre-commit hooks (the linters and make check before each commit)
 	$(BIN)/pre-commit install

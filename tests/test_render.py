@@ -1,4 +1,5 @@
 """Render functions, tested on the fixture catalog without MkDocs."""
+import copy
 import re
 
 import pytest
@@ -126,17 +127,25 @@ def test_sync_rewrites_a_stub_only_when_what_its_page_shows_changes(fixture_dir,
     """Each stub carries a digest of its page's data, so `mkdocs serve --dirty` rebuilds exactly the touched pages."""
     from atlas.catalog import load_valid_catalog
 
-    catalog = load_valid_catalog(ROOT, fixture_dir)  # its own copy: this test changes entries
+    catalog = load_valid_catalog(ROOT, fixture_dir)
+    for entry in catalog.entries.values():  # the loader shares parsed entries between loads; this test changes them
+        entry.data = copy.deepcopy(entry.data)
     out = tmp_path / "generated"
     sync_pattern_pages(catalog, out)
     related = sorted(neighbours(catalog, "alpha") & set(catalog.entries))
     unrelated = sorted(set(catalog.entries) - set(related) - {"alpha"})
-    catalog.entries["alpha"].data["summary"] += " (edited)"
+    assert related
+    before = {r: render_pattern_page(catalog, r) for r in related}
+    catalog.entries["alpha"].data["name"] += " Edited"
     written = sorted(p.stem for p in sync_pattern_pages(catalog, out))
-    assert written == sorted(["alpha", *related])  # they show alpha's summary beside its link
+    assert written == sorted(["alpha", *related])  # they name alpha beside its link
     assert not set(unrelated) & set(written)
-    catalog.entries["alpha"].data["context"] += " (edited)"
-    assert [p.stem for p in sync_pattern_pages(catalog, out)] == ["alpha"]  # only alpha's page shows its context
+    assert all(render_pattern_page(catalog, r) != before[r] for r in related)
+    before = {r: render_pattern_page(catalog, r) for r in related}
+    for field in ("summary", "context"):
+        catalog.entries["alpha"].data[field] += " (edited)"
+        assert [p.stem for p in sync_pattern_pages(catalog, out)] == ["alpha"]  # only alpha's page shows them
+        assert all(render_pattern_page(catalog, r) == before[r] for r in related)  # ...as the related pages prove
 
 
 def test_pattern_pages_are_synced_with_the_catalog(catalog, tmp_path):

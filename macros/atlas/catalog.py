@@ -57,29 +57,6 @@ def load_schema(root: Path) -> dict:
     return load_schema_file(schema_path(root)).data
 
 
-# Each entry file as read and held to the schema, until the file or the schema changes: under `mkdocs serve`
-# an edit re-reads one file, not the catalog. Documents are shared between loads: read them, never change them.
-_ENTRIES: dict[Path, tuple[tuple, Document, list[Problem]]] = {}
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
-
-
-def _read_entry(file: Path, display: str, schema_file: Path) -> tuple[Document, list[Problem]]:
-    key = (display, _stamp(file), schema_file, _stamp(schema_file))
-    cached = _ENTRIES.get(file)
-    if cached is not None and cached[0] == key:
-        return cached[1], cached[2]
-    doc = read_document(file, display)
-    found = [] if doc.problems else schema_problems(doc, schema_file)
-    if len(_ENTRIES) > 5000:  # test sessions read many scratch copies; a real catalog stays far below
-        _ENTRIES.clear()
-    _ENTRIES[file] = (key, doc, found)
-    return doc, found
-
-
 def load_catalog(root: Path = ROOT, patterns_dir: Path | None = None) -> tuple[Catalog, list[Problem]]:
     """Every problem in the catalog at once, plus the entries that could be read.
 
@@ -97,10 +74,11 @@ def load_catalog(root: Path = ROOT, patterns_dir: Path | None = None) -> tuple[C
                                     f"rename it to patterns/{file.stem}.yaml if it is an entry, or move it elsewhere"))
             continue
         catalog.known_ids.add(file.stem)  # so a wrong id inside the file does not cascade to its neighbours
-        doc, found = _read_entry(file, display, schema_path(root))
+        doc = read_document(file, display)
         problems.extend(doc.problems)
         if doc.problems:
             continue
+        found = schema_problems(doc, schema_path(root))
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
             catalog.known_ids.add(doc.data["id"])
         problems.extend(found)

@@ -6,6 +6,7 @@ Bump SCHEMA_VERSION's major number when a field is removed or changes meaning.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from .pages import write_changed
@@ -38,7 +39,14 @@ def catalog_json(catalog) -> dict:
 
 
 def _dump(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # Indented output goes through json's pure-Python encoder, slow enough to show in each `mkdocs serve`
+    # rebuild; the compact (C) encoding is the key, so an unchanged record is indented once per session.
+    return _indented(json.dumps(data, ensure_ascii=False))
+
+
+@lru_cache(maxsize=4096)
+def _indented(compact: str) -> str:
+    return json.dumps(json.loads(compact), ensure_ascii=False, indent=1) + "\n"
 
 
 def export_files(catalog) -> dict[str, str]:

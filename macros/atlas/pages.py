@@ -57,13 +57,14 @@ def data_digest(*parts) -> str:
 
 
 def entry_page_digest(catalog, entry_id: str) -> str:
-    """What a pattern page shows: its entry, the entries it relates to (names, summaries, inverse
+    """What a pattern page shows: its entry, the entries it relates to (names, families, inverse
     relations), the vocabulary, and the decision trees and glossary that mention or decorate it."""
     from .relations import neighbours
 
     related = sorted(neighbours(catalog, entry_id) & set(catalog.entries))
-    # Of a related entry, this page shows its name, family and summary, and the relations it declares to this one.
-    shown = [{key: catalog.entries[r].data.get(key) for key in ("name", "family", "summary")}
+    # Of a related entry, this page shows its name and family, and the relations it declares to this one; not
+    # its summary, so an edit to a summary rebuilds one pattern page under `mkdocs serve --dirty`, not a dozen.
+    shown = [{key: catalog.entries[r].data.get(key) for key in ("name", "family")}
              | {"relations": [rel for rel in catalog.entries[r].data["relations"] if rel["target"] == entry_id]}
              for r in related]
     return data_digest(catalog.entries[entry_id].data, shown, shared_digest(catalog))

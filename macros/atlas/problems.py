@@ -1,6 +1,7 @@
 """The one shape every validation error takes, so contributors always read the same line."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 
@@ -62,3 +63,16 @@ class CatalogError(Exception):
         lines = [str(p) for p in self.problems]
         lines.append(f"{count} problem{'s' if count != 1 else ''} in the pattern catalog; nothing was built.")
         return "\n".join(lines)
+
+
+def per_entry(name: str, problems_of: Callable) -> Callable:
+    """A lint rule that reads one entry at a time, its data only: problems_of(data, entry.problem) yields
+    the entry's problems. They are kept on the entry's parsed document, which the loader shares for as
+    long as the file's content stays the same, so a reload checks only the entries that changed."""
+    def check(catalog) -> Iterator[Problem]:
+        for entry in catalog.sorted_entries():
+            found = entry.doc.derived.get(name)
+            if found is None:
+                found = entry.doc.derived[name] = list(problems_of(entry.data, entry.problem))
+            yield from found
+    return check

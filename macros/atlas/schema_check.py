@@ -122,13 +122,18 @@ def load_schema_file(path: Path) -> Schema:
 
 
 def schema_problems(doc: Document, schema_path: Path) -> list[Problem]:
-    schema = load_schema_file(schema_path)
-    problems = []
-    for error in schema.validator.iter_errors(doc.data):
-        path = tuple(error.absolute_path)
-        field, line, message, tip = _explain(error, path, doc, schema)
-        problems.append(Problem(doc.path, line, field, message, tip))
-    return problems
+    """The document's problems against the schema; kept on the (shared) document until the schema changes."""
+    stat = Path(schema_path).stat()
+    key = ("schema", str(schema_path), stat.st_mtime_ns, stat.st_size)
+    if key not in doc.derived:
+        schema = load_schema_file(schema_path)
+        problems = []
+        for error in schema.validator.iter_errors(doc.data):
+            path = tuple(error.absolute_path)
+            field, line, message, tip = _explain(error, path, doc, schema)
+            problems.append(Problem(doc.path, line, field, message, tip))
+        doc.derived[key] = problems
+    return list(doc.derived[key])
 
 
 def _explain(error, path, doc, schema: Schema):

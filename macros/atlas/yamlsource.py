@@ -6,12 +6,14 @@ problems, and every scalar stays a string, int, float, bool or None.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from . import document_store
 from .problems import Problem, field_path
 
 MAX_DEPTH = 20  # the deepest real structure (a tree's recommendations) is 5 levels
@@ -41,6 +43,9 @@ class Document:
     data: object = None
     lines: dict = field(default_factory=dict)  # path tuple -> 1-based line
     problems: list = field(default_factory=list)
+    # What is computed from this document alone (its schema problems, what per-entry rules found): a document
+    # is parsed once per content and shared between loads, so an unchanged file is not checked again.
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, path) -> int:
         """Line of the field at path, or of its nearest existing parent."""
@@ -56,9 +61,40 @@ class Document:
         return self.data
 
 
+# Each file as parsed, by its name and content: under `mkdocs serve` an edit parses one file again, not the
+# catalog, and a scratch copy of the catalog (tests) parses only what differs. Documents are shared between
+# loads: read them, never change them (Document.derived holds what is computed from them). The repository's
+# own files are also kept between runs (atlas.document_store; `atlas check` saves them).
+_DOCUMENTS: dict[tuple[str, bytes], Document] = {}
+_STORED: dict | None = None  # what the last run stored, read on first use
+_READ_HERE: set[tuple[str, bytes]] = set()  # keys of the repository's files read by this process
+
+
 def read_document(file: Path, display_path: str) -> Document:
-    doc = Document(display_path)
+    global _STORED
     raw = file.read_bytes()
+    key = (display_path, hashlib.sha256(raw).digest())
+    doc = _DOCUMENTS.get(key)
+    if doc is None:
+        if _STORED is None:
+            _STORED = document_store.load(document_store.store_path())
+        doc = _STORED.get(key) or document_from_bytes(raw, display_path)
+        if len(_DOCUMENTS) > 5000:  # test sessions read many scratch copies; a real catalog stays far below
+            _DOCUMENTS.clear()
+        _DOCUMENTS[key] = doc
+    if file.resolve().is_relative_to(document_store.REPO):
+        _READ_HERE.add(key)
+    return doc
+
+
+def save_documents() -> None:
+    """Store the repository's documents read by this process, with what was found in them, for the next run."""
+    document_store.save(document_store.store_path(), {key: _DOCUMENTS[key] for key in _READ_HERE if key in _DOCUMENTS})
+
+
+def document_from_bytes(raw: bytes, display_path: str) -> Document:
+    """A file's bytes read as one YAML document; display_path names it in every problem."""
+    doc = Document(display_path)
     if len(raw) > MAX_BYTES:
         doc.problems.append(Problem(display_path, 1, "(file)", f"the file is {len(raw):,} bytes, more than the limit of {MAX_BYTES:,}",
                                     "keep an entry focused on one pattern; move long material to the sources it cites"))

@@ -151,5 +151,7 @@ def _box(label: str, box, colour: str, link, data, strong=False) -> str:
             f'{weight}>{escape(label)}</text>')
     if link is None:
         return f"<g>{rect}</g>"
-    return (f'<a href="{escape(link)}" class="atlas-graph__node"><title>{escape(data["name"])}: {escape(data["summary"])}</title>'
-            f'{rect}</a>')
+    # The link's accessible name and tooltip: the full name (the box may show it shortened). Not the summary,
+    # which would make every related page depend on it and read out at length as the name of a link.
+    return f'<a href="{escape(link)}" class="atlas-graph__node"><title>{escape(data["name"])}</title>{rect}</a>'
+

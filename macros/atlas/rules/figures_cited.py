@@ -5,8 +5,6 @@ item. A seed article does not count: readers cannot open it. Illustrative failur
 since the page labels their numbers as a scenario.
 """
 from ..evidence import figure_problems
+from ..problems import per_entry
 
-
-def check(catalog):
-    for entry in catalog.sorted_entries():
-        yield from figure_problems(entry.data, entry.problem)
+check = per_entry(__name__, figure_problems)

@@ -1,7 +1,5 @@
 """Every inline citation [@id] in prose names a source listed in the same file."""
 from ..evidence import citation_problems
+from ..problems import per_entry
 
-
-def check(catalog):
-    for entry in catalog.sorted_entries():
-        yield from citation_problems(entry.data, entry.problem)
+check = per_entry(__name__, citation_problems)

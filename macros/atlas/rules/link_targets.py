@@ -39,13 +39,22 @@ def checker_for(catalog) -> PolicyCheck:
     return _checker(own if own.is_file() else REPO_MKDOCS)
 
 
+@lru_cache(maxsize=50_000)
+def _rendered(checker: PolicyCheck, text: str) -> tuple[tuple, tuple]:
+    """What the output policy removes from one piece of prose rendered as the site renders it, and the links
+    and images left in it. The same text renders the same way, so each `mkdocs serve` rebuild renders only
+    the prose that changed."""
+    html, removals = checker.render(escape.prose(text))
+    return tuple(removals), tuple(links_and_images(html))
+
+
 def problems_in(text: str, catalog):
     """(message, tip) for each bad link, image or removed piece of markup in one piece of prose."""
     text = CITATION_MARK.sub("", text)
     if not CAN_BE_MARKUP.search(text):
         return
-    html, removals = checker_for(catalog).render(escape.prose(text))
-    found = [(r.kind, r.target) for r in removals if r.kind in ("link", "image")] + list(links_and_images(html))
+    removals, links = _rendered(checker_for(catalog), text)
+    found = [(r.kind, r.target) for r in removals if r.kind in ("link", "image")] + list(links)
     for removal in removals:
         if removal.kind not in ("link", "image"):
             yield (f"{removal.what} would be removed from the published page", removal.tip)

@@ -1,7 +1,5 @@
 """Prose never cites a seed article by number ("seed 003"): readers cannot open those articles."""
 from ..evidence import seed_mention_problems
+from ..problems import per_entry
 
-
-def check(catalog):
-    for entry in catalog.sorted_entries():
-        yield from seed_mention_problems(entry.data, entry.problem)
+check = per_entry(__name__, seed_mention_problems)
