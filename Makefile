@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPYCACHEPREFIX := $(CURDIR)/$(VENV)/pycache
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test quick check lint hooks fix new urls bench lock lock-zensical zensical chromium graphviz node clean
+.PHONY: help serve build test quick check lint format hooks fix new urls bench lock lock-zensical zensical chromium graphviz node clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -36,11 +36,15 @@ quick: $(STAMP) graphviz lint ## Lint, validate the entries and run the tests th
 	$(BIN)/atlas check
 	$(BIN)/python -m pytest -q -m "not browser and not build and not linter"
 
-lint: $(STAMP) $(LINT_STAMP) ## Lint: ruff and mypy (pyproject.toml), ESLint and stylelint (tools/lint); each keeps a cache of unchanged files
+lint: $(STAMP) $(LINT_STAMP) ## Lint: ruff (rules and format) and mypy (pyproject.toml), ESLint and stylelint (tools/lint); each keeps a cache
 	$(BIN)/ruff check macros tests tools
+	$(BIN)/ruff format --check macros tests tools
 	$(BIN)/mypy
 	$(LINT_JS)/.bin/eslint --cache --cache-location $(LINT_JS)/.cache/eslint --config tools/lint/eslint.config.mjs docs/assets/javascripts
 	$(LINT_JS)/.bin/stylelint --cache --cache-location $(LINT_JS)/.cache/stylelint --config tools/lint/stylelint.config.mjs "docs/assets/stylesheets/*.css"
+
+format: $(STAMP) ## Format the Python code (ruff format; make lint checks it)
+	$(BIN)/ruff format macros tests tools
 
 hooks: $(STAMP) $(LINT_STAMP) ## Install the git pre-commit hooks (the linters and make check before each commit)
 	$(BIN)/pre-commit install

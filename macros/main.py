@@ -5,6 +5,7 @@ rebuild under `mkdocs serve`); Zensical calls it before every page, so loading
 is cached in atlas.sources. All the real work lives in the importable `atlas`
 package next to this file.
 """
+
 import logging
 import os
 import subprocess
@@ -41,7 +42,9 @@ def define_env(env):
     except CatalogError as err:
         # Abort makes MkDocs print the problem lines and exit 1, with no traceback.
         raise Abort("\n" + err.report()) from None
-    write_generated_pages(sources, root / env.conf["docs_dir"])  # docs_dir: absolute under MkDocs, relative under Zensical
+    write_generated_pages(
+        sources, root / env.conf["docs_dir"]
+    )  # docs_dir: absolute under MkDocs, relative under Zensical
     write_abbreviations(sources.terms, root)  # the glossary tooltips, appended to every page by atlas.tooltips
     edit_base = env.conf.get("repo_url", "").rstrip("/") + "/edit/main/"
     for name, macro in page_macros(sources, root).items():
@@ -52,6 +55,7 @@ def define_env(env):
 
 def _registered(env, name, macro, edit_base):
     """The macro as pages call it; it also points the page's "Edit this page" at the file its content comes from."""
+
     def call(*args):
         if macro.source is not None and env.page is not None and env.conf.get("repo_url"):
             env.page.edit_url = edit_base + macro.source(*args)
@@ -80,7 +84,8 @@ def on_post_build(env):
     """
     if os.environ.get("ATLAS_SERVE_DIRTY") and (Path(env.conf["site_dir"]) / "pagefind" / "pagefind.js").exists():
         return
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", env.conf["site_dir"], "--silent"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", env.conf["site_dir"], "--silent"], capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise Abort(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")

@@ -4,6 +4,7 @@ Nothing here reads the real catalog at import time: tests call real_catalog() or
 (each loads once per session, the first time a selected test asks), so collecting tests costs
 no catalog load and `make quick` pays for at most one.
 """
+
 from __future__ import annotations
 
 import functools
@@ -95,11 +96,15 @@ def fixture_catalog():
     catalog = load_valid_catalog(ROOT, FIXTURES / "catalog")
     before = copy.deepcopy({entry_id: entry.data for entry_id, entry in catalog.entries.items()})
     yield catalog
-    assert {entry_id: entry.data for entry_id, entry in catalog.entries.items()} == before, "a test changed the shared fixture catalog"
+    assert {entry_id: entry.data for entry_id, entry in catalog.entries.items()} == before, (
+        "a test changed the shared fixture catalog"
+    )
 
 
 def load_fixture(folder: Path, entry_id: str = "alpha") -> dict:
-    return yaml.load((folder / f"{entry_id}.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # libyaml: fast
+    return yaml.load(
+        (folder / f"{entry_id}.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+    )  # libyaml: fast
 
 
 def save_fixture(folder: Path, data: dict, entry_id: str = "alpha") -> None:
@@ -113,7 +118,9 @@ def copy_sources(source: Path, target: Path) -> Path:
     return target
 
 
-FIXTURE_GLOSSARY = "terms:\n  - term: AF\n    expansion: Alpha fixture\n    definition: The first entry of the fixture catalog.\n"
+FIXTURE_GLOSSARY = (
+    "terms:\n  - term: AF\n    expansion: Alpha fixture\n    definition: The first entry of the fixture catalog.\n"
+)
 
 
 def _not_sources(folder: str, names: list[str]) -> set[str]:
@@ -124,8 +131,11 @@ def _not_sources(folder: str, names: list[str]) -> set[str]:
     skipped = {"__pycache__"} & set(names)
     if here == ROOT / "docs" and "api" in names:
         skipped.add("api")  # the JSON export (docs/api.md, the page about it, is a source)
-    return skipped | {name for name in names
-                      if name.endswith((".md", ".html")) and (here / name).is_file() and _is_generated(here / name)}
+    return skipped | {
+        name
+        for name in names
+        if name.endswith((".md", ".html")) and (here / name).is_file() and _is_generated(here / name)
+    }
 
 
 def site_skeleton(target: Path, for_fixtures: bool = False) -> Path:
@@ -162,8 +172,14 @@ def site_skeleton(target: Path, for_fixtures: bool = False) -> Path:
 
 
 def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project,
-                          capture_output=True, text=True, env=BUILD_ENV, timeout=600)
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -195,8 +211,9 @@ _running: dict[str, subprocess.Popen] = {}
 
 def _start(name: str) -> subprocess.Popen:
     if name not in _running:
-        _running[name] = subprocess.Popen(EARLY[name], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                          text=True, env=BUILD_ENV)
+        _running[name] = subprocess.Popen(
+            EARLY[name], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=BUILD_ENV
+        )
     return _running[name]
 
 
@@ -213,16 +230,22 @@ def pytest_collection_finish(session):
         _start(name)
 
 
-
 # --- browser tests: Debian's Chromium, and a local server for a built site ----------------------
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def serve(folder: Path, log: list | None = None) -> http.server.ThreadingHTTPServer:
     """Serve folder on a free port (server.base is its URL); log, if given, gets (path, status) of every request."""
+
     class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -274,16 +297,23 @@ def pytest_collection_modifyitems(config, items):
 
 # --- the session: no test may change the real docs/, and the summary says how long the tests took -----
 
+
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """relative path -> (size, mtime in ns) of every file under folder."""
-    return {path.relative_to(folder).as_posix(): (stat.st_size, stat.st_mtime_ns)
-            for path in folder.rglob("*") if path.is_file() for stat in [path.stat()]}
+    return {
+        path.relative_to(folder).as_posix(): (stat.st_size, stat.st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+        for stat in [path.stat()]
+    }
 
 
 def snapshot_changes(before: dict, after: dict) -> list[str]:
-    return sorted([f"created {path}" for path in after.keys() - before.keys()]
-                  + [f"deleted {path}" for path in before.keys() - after.keys()]
-                  + [f"rewrote {path}" for path in before.keys() & after.keys() if before[path] != after[path]])
+    return sorted(
+        [f"created {path}" for path in after.keys() - before.keys()]
+        + [f"deleted {path}" for path in before.keys() - after.keys()]
+        + [f"rewrote {path}" for path in before.keys() & after.keys() if before[path] != after[path]]
+    )
 
 
 _session: dict = {"seconds": Counter(), "tests": Counter()}
@@ -326,7 +356,8 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"atlas: the tests took {sum(seconds.values()):.1f} s (browser {seconds['browser']:.1f} s in {tests['browser']}, "
             f"build {seconds['build']:.1f} s in {tests['build']}, the rest {seconds['other']:.1f} s in {tests['other']}); "
-            f"{time.monotonic() - _session['started']:.1f} s from start to end")
+            f"{time.monotonic() - _session['started']:.1f} s from start to end"
+        )
 
 
 def pytest_unconfigure(config):
@@ -337,9 +368,11 @@ def pytest_unconfigure(config):
 
 def set_at(path, value):
     """A change for a fixture's data: set the field at path (keys and list indexes) to value."""
+
     def change(data):
         target = data
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
+
     return change

@@ -1,4 +1,5 @@
 """The benchmark's synthetic catalogs are realistic: cloned entries that pass every rule, connected."""
+
 import sys
 
 import pytest
@@ -19,7 +20,9 @@ def test_synthetic_catalog_passes_every_rule(tmp_path, extra):
     entries = bench.synthetic_entries(real, size)
     assert len(entries) == size
     for entry_id, data in entries.items():
-        (tmp_path / f"{entry_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        (tmp_path / f"{entry_id}.yaml").write_text(
+            yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
     catalog, problems = load_catalog(ROOT, tmp_path)
     assert [str(p) for p in problems] == []
     assert len(catalog.entries) == size
@@ -46,11 +49,16 @@ def test_performance_page_renders_the_recorded_figures():
 def test_edit_to_reload_target_is_checked_at_the_largest_size_measured():
     from atlas.render import performance_page as perf
 
-    bench_data = {"targets": {**bench.TARGETS}, "summary": {"build_ratio_1000_vs_100": 9, "pattern_html_drift": 0.01},
-                  "sizes": {"100": {"build_ratio_vs_plain": 1.1, "edit_to_reload_s": 2.4},
-                            "1000": {"build_ratio_vs_plain": 1.1}}}
+    bench_data = {
+        "targets": {**bench.TARGETS},
+        "summary": {"build_ratio_1000_vs_100": 9, "pattern_html_drift": 0.01},
+        "sizes": {"100": {"build_ratio_vs_plain": 1.1, "edit_to_reload_s": 2.4}, "1000": {"build_ratio_vs_plain": 1.1}},
+    }
     targets = perf.render_performance_targets(bench_data)
-    assert "| An edit to an entry's body shows under make serve within 3 s at 100 entries (median) | 2.40 | yes |" in targets
+    assert (
+        "| An edit to an entry's body shows under make serve within 3 s at 100 entries (median) | 2.40 | yes |"
+        in targets
+    )
     bench_data["sizes"]["100"]["edit_to_reload_s"] = 3.5
     assert "| 3.50 | **no** |" in perf.render_performance_targets(bench_data)
 
@@ -70,7 +78,9 @@ def test_bench_serves_like_a_static_host(tmp_path):
         response = connection.getresponse()
         assert response.getheader("Content-Encoding") == "gzip"
         assert gzip.decompress(response.read()) == ("<p>hello</p>" * 50).encode()
-        connection.request("GET", "/chunk.pf_fragment", headers={"Accept-Encoding": "gzip"})  # same connection: keep-alive
+        connection.request(
+            "GET", "/chunk.pf_fragment", headers={"Accept-Encoding": "gzip"}
+        )  # same connection: keep-alive
         response = connection.getresponse()
         assert response.getheader("Content-Encoding") is None and gzip.decompress(response.read()) == b"already packed"
         connection.request("GET", "/page")

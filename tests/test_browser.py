@@ -1,4 +1,5 @@
 """What a reader does, in Debian's Chromium: search for a pattern and land on its page."""
+
 from urllib.parse import urlsplit
 
 import pytest
@@ -80,7 +81,9 @@ def test_matrix_sorts_by_a_quality_and_filters_by_family(page, site_url):
     page.locator(".atlas-table-tools select").select_option("Data management")
     families = set(_column_texts(page, 2))
     assert families == {"Data management"}
-    expect(page.locator(".atlas-table-tools output")).to_have_text(f"{len(_column_texts(page, 2))} of {pattern_count()} patterns")
+    expect(page.locator(".atlas-table-tools output")).to_have_text(
+        f"{len(_column_texts(page, 2))} of {pattern_count()} patterns"
+    )
     assert "family=Data+management" in page.url or "family=Data%20management" in page.url
     page.reload()
     assert set(_column_texts(page, 2)) == {"Data management"}  # the filter survives a reload from the URL
@@ -181,7 +184,11 @@ def test_search_knows_the_field(page, site_url):
         if href != expected:
             misses.append(f"{query!r}: first result {href}, expected {expected}")
     landed = 1 - len(misses) / len(SEARCHES)
-    print(f"\nsearch: {len(SEARCHES) - len(misses)} of {len(SEARCHES)} queries land first ({landed:.0%})", *misses, sep="\n")
+    print(
+        f"\nsearch: {len(SEARCHES) - len(misses)} of {len(SEARCHES)} queries land first ({landed:.0%})",
+        *misses,
+        sep="\n",
+    )
     assert landed >= 0.95, f"{landed:.0%} of queries land first (95% needed); misses:\n" + "\n".join(misses)
 
 
@@ -244,14 +251,20 @@ def test_explorer_team_filter_leaves_out_unrated_patterns_and_says_why_each_matc
     small = sorted(e.data["name"] for e in catalog.entries.values() if "small" in e.data.get("team_fit", []))
     unrated = sum(1 for e in catalog.entries.values() if not e.data.get("team_fit"))
     page.goto(site_url + "/explore/?team=small&q.availability=improves")
-    expected = sorted(e.data["name"] for e in catalog.entries.values()
-                      if "small" in e.data.get("team_fit", []) and e.data["quality_effects"]["availability"]["effect"] == "improves")
+    expected = sorted(
+        e.data["name"]
+        for e in catalog.entries.values()
+        if "small" in e.data.get("team_fit", []) and e.data["quality_effects"]["availability"]["effect"] == "improves"
+    )
     expect(page.locator(".atlas-explorer__count")).to_have_text(  # waits until the data is in and filtered
-        f"{len(expected)} of {pattern_count()} patterns match; {unrated} have no team-size rating and are left out")
+        f"{len(expected)} of {pattern_count()} patterns match; {unrated} have no team-size rating and are left out"
+    )
     names = sorted(page.locator(".atlas-explorer__results li > a").all_inner_texts())
     assert names == expected and set(names) <= set(small)
     if expected:
-        expect(page.locator(".atlas-explorer__why").first).to_have_text("Matches: fits a small team · improves availability")
+        expect(page.locator(".atlas-explorer__why").first).to_have_text(
+            "Matches: fits a small team · improves availability"
+        )
 
 
 def test_copy_link_beside_a_benefit(page, site_url):
@@ -279,12 +292,23 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
 # One page of every kind a reader meets; each must have no axe-core violation.
 PAGE_TYPES = {
-    "home": "/", "catalog": "/patterns/", "pattern": "/patterns/saga/", "map": "/map/",
-    "quality matrix": "/tradeoffs/", "family tables": "/tradeoffs/families/", "quality ranking": "/tradeoffs/latency/",
-    "compare pair": "/compare/microservices-vs-monolith/", "compare any": "/compare/?p=monolith,microservices",
-    "decision wizard": "/decisions/architecture-style/", "decision outcome": None,
-    "explorer": "/explore/", "glossary": "/glossary/", "concept": "/concepts/cap-theorem/",
-    "coverage": "/coverage/", "performance": "/performance/", "search results": "/search/?q=retry",
+    "home": "/",
+    "catalog": "/patterns/",
+    "pattern": "/patterns/saga/",
+    "map": "/map/",
+    "quality matrix": "/tradeoffs/",
+    "family tables": "/tradeoffs/families/",
+    "quality ranking": "/tradeoffs/latency/",
+    "compare pair": "/compare/microservices-vs-monolith/",
+    "compare any": "/compare/?p=monolith,microservices",
+    "decision wizard": "/decisions/architecture-style/",
+    "decision outcome": None,
+    "explorer": "/explore/",
+    "glossary": "/glossary/",
+    "concept": "/concepts/cap-theorem/",
+    "coverage": "/coverage/",
+    "performance": "/performance/",
+    "search results": "/search/?q=retry",
 }
 
 

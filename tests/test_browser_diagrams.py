@@ -1,5 +1,6 @@
 """The drawings as readers use them: the map's focus, the reader's path on a decision tree, and the
 pattern diagrams at a readable size in both colour schemes. At a laptop's and a phone's width."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,7 +18,9 @@ def open_page(browser, site_url):
     contexts = []
 
     def opener(width: int, scheme: str = "light"):
-        context = browser.new_context(viewport={"width": width, "height": 900 if width > 600 else 844}, color_scheme=scheme)
+        context = browser.new_context(
+            viewport={"width": width, "height": 900 if width > 600 else 844}, color_scheme=scheme
+        )
         contexts.append(context)
         page = context.new_page()
         page.errors = []
@@ -100,8 +103,9 @@ def test_decision_tree_marks_the_readers_path(open_page, site_url, width):
     answer = f'a:{tree.data["start"]}/{first["id"]}'
     after = f'q:{first["next"]}' if first.get("next") else f'o:{first["outcome"]}'
     for key in (start, answer, after):
-        expect(page.locator(f'.atlas-tree [data-node="{key}"]')).to_have_class("atlas-tree__node " + _kind(key) + " is-on-path"
-                                                                              + (" is-current" if key == after else ""))
+        expect(page.locator(f'.atlas-tree [data-node="{key}"]')).to_have_class(
+            "atlas-tree__node " + _kind(key) + " is-on-path" + (" is-current" if key == after else "")
+        )
     expect(page.locator(f'.atlas-tree [data-edge="{start}>{answer}"]')).to_have_class("atlas-tree__edge is-on-path")
     # Back to the start: nothing is marked.
     page.get_by_role("button", name="Start over").click()
@@ -109,7 +113,9 @@ def test_decision_tree_marks_the_readers_path(open_page, site_url, width):
 
 
 def _kind(key: str) -> str:
-    return {"q": "atlas-tree__node--question", "a": "atlas-tree__node--answer", "o": "atlas-tree__node--outcome"}[key[0]]
+    return {"q": "atlas-tree__node--question", "a": "atlas-tree__node--answer", "o": "atlas-tree__node--outcome"}[
+        key[0]
+    ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

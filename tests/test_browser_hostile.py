@@ -1,6 +1,7 @@
 """Hostile addresses: what a crafted link does to the compare, explorer and wizard pages, and what a
 crafted excerpt does to search. Nothing from the address may run, load, crash the page or reach the
 exported decision record; what was ignored is said in plain text."""
+
 import functools
 import re
 import urllib.parse
@@ -70,9 +71,12 @@ def _assert_clean(page, site_url, markers=()):
     assert page.evaluate(_INJECTED, [*GENERIC_MARKERS, *markers]) == []
     assert page.dialogs == []
     assert page.errors == []
-    leaving = [url for url, _ in page.requests
-               if urllib.parse.urlsplit(url).scheme in ("http", "https", "ws", "wss")
-               and urllib.parse.urlsplit(url).netloc != host]
+    leaving = [
+        url
+        for url, _ in page.requests
+        if urllib.parse.urlsplit(url).scheme in ("http", "https", "ws", "wss")
+        and urllib.parse.urlsplit(url).netloc != host
+    ]
     assert leaving == []
 
 
@@ -146,7 +150,9 @@ def test_compare_ignores_unknown_patterns_in_the_address(open_page, site_url, ca
     _assert_clean(page, site_url, markers)
     # the rest of the page works
     page.get_by_label("Monolith", exact=True).set_checked(True)
-    expect(page.locator(".atlas-compare__status")).to_contain_text("picked" if len(_checked(page)) < 2 else "side by side")
+    expect(page.locator(".atlas-compare__status")).to_contain_text(
+        "picked" if len(_checked(page)) < 2 else "side by side"
+    )
     assert page.errors == []
 
 
@@ -196,8 +202,10 @@ EXPLORER_CASES = {
     "toString family": ("family=toString", ["Unknown family “toString”"]),
     "markup family": ("family=%22%3E%3Csvg%20onload%3Dalert(1)%3E", [f"Unknown family “{SVG}”"]),
     "long family": (f"family={LONG}", ["Unknown family “aaaa"]),
-    "unknown family with its thresholds": ("family=nope&min.scaling-granularity=4",
-                                           ["Unknown family “nope”", "min.scaling-granularity=4"]),
+    "unknown family with its thresholds": (
+        "family=nope&min.scaling-granularity=4",
+        ["Unknown family “nope”", "min.scaling-granularity=4"],
+    ),
     "team": ("team=__proto__", ["Unknown team size “__proto__”"]),
     "tags": ("tags=__proto__,nope", ["Unknown tags “__proto__”, “nope”"]),
     "qualities": ("q.latency=bogus&q.__proto__=improves", ["q.latency=bogus", "q.__proto__=improves"]),
@@ -212,7 +220,9 @@ def test_explorer_ignores_unknown_filters_in_the_address(open_page, site_url, ca
     _settle(page)
     _assert_clean(page, site_url, ["__proto__", SVG])
     count = page.locator(".atlas-explorer__count")
-    expect(count).to_have_text(f"{pattern_count()} of {pattern_count()} patterns match")  # every bad filter is dropped, none half-applies
+    expect(count).to_have_text(
+        f"{pattern_count()} of {pattern_count()} patterns match"
+    )  # every bad filter is dropped, none half-applies
     expect(page.locator("#atlas-explorer")).not_to_contain_text("could not be loaded")
     notice = page.locator(".atlas-explorer__notice")
     for text in said:
@@ -235,8 +245,10 @@ def test_explorer_keeps_the_good_filters_beside_the_bad_ones(open_page, site_url
     page.goto(f"{site_url}/explore/?family=architecture-style&min.scaling-granularity=4")
     expected = page.locator(".atlas-explorer__count").inner_text()
     assert expected != f"{pattern_count()} of {pattern_count()} patterns match"
-    page.goto(f"{site_url}/explore/?family=architecture-style&min.scaling-granularity=4&min.__proto__=2"
-              f"&max.scaling-granularity=9&tags=nope&team=toString")
+    page.goto(
+        f"{site_url}/explore/?family=architecture-style&min.scaling-granularity=4&min.__proto__=2"
+        f"&max.scaling-granularity=9&tags=nope&team=toString"
+    )
     _settle(page)
     _assert_clean(page, site_url)
     expect(page.locator(".atlas-explorer__count")).to_have_text(expected)
@@ -251,11 +263,15 @@ def test_explorer_keeps_the_good_filters_beside_the_bad_ones(open_page, site_url
 @pytest.mark.parametrize("width", [WIDE, NARROW])
 def test_explorer_survives_a_hostile_fragment_and_query(open_page, site_url, width):
     page = open_page(width)
-    page.goto(f"{site_url}/explore/?family=%22%3E%3Csvg%20onload%3Dalert(1)%3E&tags={urllib.parse.quote(IMG)}"
-              f"#{urllib.parse.quote(SVG)}")
+    page.goto(
+        f"{site_url}/explore/?family=%22%3E%3Csvg%20onload%3Dalert(1)%3E&tags={urllib.parse.quote(IMG)}"
+        f"#{urllib.parse.quote(SVG)}"
+    )
     _settle(page)
     _assert_clean(page, site_url, [IMG, SVG])
-    expect(page.locator(".atlas-explorer__count")).to_have_text(f"{pattern_count()} of {pattern_count()} patterns match")
+    expect(page.locator(".atlas-explorer__count")).to_have_text(
+        f"{pattern_count()} of {pattern_count()} patterns match"
+    )
     expect(page.locator(".atlas-explorer__notice")).to_contain_text("Unknown family")
     expect(page.locator(".atlas-explorer__notice")).to_be_in_viewport()
     _assert_clean(page, site_url, [IMG, SVG])
@@ -264,13 +280,16 @@ def test_explorer_survives_a_hostile_fragment_and_query(open_page, site_url, wid
 def test_a_clean_explorer_link_shows_no_notice(open_page, site_url):
     page = open_page()
     page.goto(f"{site_url}/explore/?family=architecture-style&q.latency=improves")
-    expect(page.locator(".atlas-explorer__count")).not_to_have_text(f"{pattern_count()} of {pattern_count()} patterns match")
+    expect(page.locator(".atlas-explorer__count")).not_to_have_text(
+        f"{pattern_count()} of {pattern_count()} patterns match"
+    )
     expect(page.locator(".atlas-explorer__notice")).to_have_count(0)
     _assert_clean(page, site_url)
 
 
 # ---------------------------------------------------------------------------------------------------
 # Decision wizard: /decisions/<tree>/?path=answer,answer
+
 
 @functools.cache
 def _first_tree():
@@ -403,8 +422,10 @@ export async function search() {
 
 def test_search_excerpts_are_text_with_real_highlights(open_page, site_url):
     page = open_page()
-    page.route("**/pagefind/pagefind.js", lambda route: route.fulfill(
-        status=200, content_type="text/javascript", body=FAKE_PAGEFIND))
+    page.route(
+        "**/pagefind/pagefind.js",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=FAKE_PAGEFIND),
+    )
     page.goto(site_url + "/")
     before = len(page.requests)
     page.locator("#atlas-search-input").fill("compensations")
@@ -418,8 +439,11 @@ def test_search_excerpts_are_text_with_real_highlights(open_page, site_url):
     expect(excerpts.nth(0).locator("mark")).to_have_text("compensations")
     expect(excerpts.nth(1).locator("mark")).to_have_count(2)
     expect(excerpts.nth(1).locator("mark").nth(1)).to_have_text(EVIL.replace("x.png", "z.png"))
-    assert excerpts.evaluate_all("nodes => nodes.flatMap(n => [...n.querySelectorAll('*')].map(c => c.tagName))") \
-        == ["MARK", "MARK", "MARK"]
+    assert excerpts.evaluate_all("nodes => nodes.flatMap(n => [...n.querySelectorAll('*')].map(c => c.tagName))") == [
+        "MARK",
+        "MARK",
+        "MARK",
+    ]
     _assert_clean(page, site_url)
 
 
@@ -435,9 +459,14 @@ def test_real_search_still_highlights_its_matches(open_page, site_url):
     _assert_clean(page, site_url)
 
 
-@pytest.mark.parametrize("address", [
-    "/compare/?p=__proto__,saga,cqrs", "/explore/?family=nope&tags=__proto__", "/decisions/<first tree>/?path=__proto__,<its longest path>",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/compare/?p=__proto__,saga,cqrs",
+        "/explore/?family=nope&tags=__proto__",
+        "/decisions/<first tree>/?path=__proto__,<its longest path>",
+    ],
+)
 def test_the_notice_is_accessible(open_page, site_url, address):
     from axe_playwright_python.sync_playwright import Axe
 

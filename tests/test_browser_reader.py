@@ -1,4 +1,5 @@
 """What a reader meets (#14): the 404 page on any host, the full search results, compare-any."""
+
 import re
 import shutil
 
@@ -27,8 +28,16 @@ def hosted(built_site, tmp_path_factory):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("where", ["/atlas/patterns/no-such-pattern/", "/atlas/no-such-page", "/atlas/no/such/page/",
-                                   "/no-such-page", "/no/such/page/"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "/atlas/patterns/no-such-pattern/",
+        "/atlas/no-such-page",
+        "/atlas/no/such/page/",
+        "/no-such-page",
+        "/no/such/page/",
+    ],
+)
 def test_the_404_page_is_styled_wherever_the_site_is_hosted(browser, hosted, site_url, built_site, width, where):
     """Under /atlas/ of a host, and at the root of another (the tests' site), whatever site_url says."""
     base, not_found = hosted if where.startswith("/atlas/") else (site_url, built_site / "404.html")
@@ -36,10 +45,19 @@ def test_the_404_page_is_styled_wherever_the_site_is_hosted(browser, hosted, sit
     try:
         page = context.new_page()
         failed = []
-        page.on("response", lambda r: failed.append((r.url, r.status)) if r.status >= 400 and r.request.resource_type in ("stylesheet", "script", "image", "font") else None)
+        page.on(
+            "response",
+            lambda r: (
+                failed.append((r.url, r.status))
+                if r.status >= 400 and r.request.resource_type in ("stylesheet", "script", "image", "font")
+                else None
+            ),
+        )
         # A host answers a missing address with the site's 404 page, as GitHub Pages and nginx's error_page do
-        page.route(lambda url: "no-such" in url or "/no/such/" in url,
-                   lambda route: route.fulfill(status=404, path=str(not_found), content_type="text/html; charset=utf-8"))
+        page.route(
+            lambda url: "no-such" in url or "/no/such/" in url,
+            lambda route: route.fulfill(status=404, path=str(not_found), content_type="text/html; charset=utf-8"),
+        )
         page.goto(base + where)
         page.wait_for_load_state("networkidle")
         assert failed == []
@@ -140,7 +158,9 @@ def test_compare_any_reads_like_a_pair_page(browser, site_url, width, scheme):
         qualities = page.locator(".atlas-compare__table").nth(1)
         # The theme's table style (it skips tables with a class), as wide as the text
         table = qualities.locator("table")
-        assert table.evaluate("t => getComputedStyle(t).borderTopStyle !== 'none' || getComputedStyle(t.querySelector('th')).backgroundColor !== 'rgba(0, 0, 0, 0)'")
+        assert table.evaluate(
+            "t => getComputedStyle(t).borderTopStyle !== 'none' || getComputedStyle(t.querySelector('th')).backgroundColor !== 'rgba(0, 0, 0, 0)'"
+        )
         article = page.locator("article").bounding_box()["width"]
         if width > 600:
             assert table.bounding_box()["width"] > 0.9 * article

@@ -1,4 +1,5 @@
 """The strict MkDocs build: it passes on the real catalog, publishes every entry, and loads nothing from elsewhere."""
+
 import hashlib
 import html as html_lib
 import re
@@ -59,10 +60,15 @@ def test_no_page_loads_anything_from_another_host(built_site):
     for page in built_site.rglob("*.html"):
         parser = _Resources()
         parser.feed(page.read_text(encoding="utf-8"))
-        external += [f"{page.relative_to(built_site)}: {url}" for url in parser.fetched if re.match(r"^(https?:)?//", url)]
+        external += [
+            f"{page.relative_to(built_site)}: {url}" for url in parser.fetched if re.match(r"^(https?:)?//", url)
+        ]
     for stylesheet in built_site.rglob("*.css"):
         text = stylesheet.read_text(encoding="utf-8")
-        external += [f"{stylesheet.relative_to(built_site)}: {url}" for url in re.findall(r"url\((['\"]?)(https?://[^)'\"]+)", text)]
+        external += [
+            f"{stylesheet.relative_to(built_site)}: {url}"
+            for url in re.findall(r"url\((['\"]?)(https?://[^)'\"]+)", text)
+        ]
     assert not external, "\n".join(external)
 
 
@@ -80,7 +86,7 @@ def test_diagram_loader_is_only_on_pattern_pages(built_site):
 
 def test_sidebar_does_not_list_every_pattern(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
     nav = nav[: nav.index("</nav>")]
     assert "patterns/saga/" not in nav
 
@@ -89,7 +95,9 @@ def test_bad_catalog_fails_the_build_with_clear_lines_and_writes_nothing(tmp_pat
     project = site_skeleton(tmp_path / "project", for_fixtures=True)
     shutil.copytree(FIXTURES / "catalog", project / "patterns")
     alpha = project / "patterns" / "alpha.yaml"
-    alpha.write_text(alpha.read_text(encoding="utf-8").replace("family: architecture-style", "family: nope"), encoding="utf-8")
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace("family: architecture-style", "family: nope"), encoding="utf-8"
+    )
     site = tmp_path / "site"
     result = run_build(project, site)
     output = result.stdout + result.stderr
@@ -105,14 +113,17 @@ def test_template_syntax_in_an_entry_is_not_executed(tmp_path):
     alpha = project / "patterns" / "alpha.yaml"
     text = alpha.read_text(encoding="utf-8").replace(
         "  - id: isolates-rules\n    force: one defect per test",
-        "  - id: isolates-rules\n    force: \"Alpha {{ config.site_name }} <img src=x onerror=alert(1)>\"")
+        "  - id: isolates-rules\n    force: \"Alpha {{ config.site_name }} <img src=x onerror=alert(1)>\"",
+    )
     alpha.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     html = (site / "patterns" / "alpha" / "index.html").read_text(encoding="utf-8")
     root = JustHTML(html, sanitize=False).root
-    assert "Alpha {{ config.site_name }} <img src=x onerror=alert(1)>" in root.to_text(separator="", strip=False)  # shown as typed
+    assert "Alpha {{ config.site_name }} <img src=x onerror=alert(1)>" in root.to_text(
+        separator="", strip=False
+    )  # shown as typed
     assert "<img src=x" not in html and "Backend Pattern Atlas <img" not in root.to_text(separator="", strip=False)
     assert not root.query("img[onerror]")
 
@@ -207,7 +218,7 @@ def test_no_list_renders_as_running_text(built_site):
 
 
 def test_edit_links_point_at_the_source_files_not_at_generated_stubs(built_site):
-    """"Edit this page" on a generated page opens the YAML it comes from, and every file it names exists."""
+    """ "Edit this page" on a generated page opens the YAML it comes from, and every file it names exists."""
     from atlas.pages import _is_generated
 
     stubs, checked = [], 0
@@ -225,7 +236,7 @@ def test_edit_links_point_at_the_source_files_not_at_generated_stubs(built_site)
 def test_home_page_shows_the_catalog_at_a_glance_and_every_decision(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     catalog = real_catalog()
-    glance = html[html.index('id="at-a-glance"'):html.index('id="linking-from-a-design-review"')]
+    glance = html[html.index('id="at-a-glance"') : html.index('id="linking-from-a-design-review"')]
     for family_id in {e.data["family"] for e in catalog.entries.values()}:
         assert f'href="patterns/#{family_id}"' in glance, family_id
     for tree in (ROOT / "decisions").glob("*.yaml"):

@@ -1,4 +1,5 @@
 """Map, neighbourhood, glossary and references: generated from the entries, tested on fixtures."""
+
 import pytest
 
 from atlas.catalog import load_valid_catalog
@@ -36,7 +37,9 @@ def test_neighbourhood_shows_each_neighbour_with_its_relation(catalog):
 
 
 def test_names_in_svg_are_escaped(fixture_dir):
-    data = (fixture_dir / "beta.yaml").read_text(encoding="utf-8").replace("name: Beta Fixture", 'name: "Beta & \\"Co\\""')
+    data = (
+        (fixture_dir / "beta.yaml").read_text(encoding="utf-8").replace("name: Beta Fixture", 'name: "Beta & \\"Co\\""')
+    )
     (fixture_dir / "beta.yaml").write_text(data, encoding="utf-8")
     catalog = load_valid_catalog(ROOT, fixture_dir)
     svgs = catalog_map_svg(catalog, lambda i: i) + neighbourhood_svg(catalog, "alpha", lambda i: i)
@@ -45,7 +48,11 @@ def test_names_in_svg_are_escaped(fixture_dir):
 
 def test_references_group_one_url_cited_by_several_entries(catalog):
     sources = cited_sources(catalog)
-    assert [entry.id for entry, _ in sources["https://example.org/contributing"]["citations"]] == ["alpha", "beta", "gamma"]
+    assert [entry.id for entry, _ in sources["https://example.org/contributing"]["citations"]] == [
+        "alpha",
+        "beta",
+        "gamma",
+    ]
     page = render_references_page(catalog)
     assert "[Alpha Fixture](patterns/alpha.md#source-fixture-docs)" in page
     assert "## Seed articles" in page
@@ -62,25 +69,43 @@ def _glossary_root(tmp_path, text):
 
 def test_real_glossary_is_valid():
     terms = load_glossary(ROOT, real_catalog())
-    assert {"CQRS", "BFF", "EDA", "CAP", "DORA", "ACID", "BASE", "TTL", "SLO", "RBAC", "ABAC"} <= {t["term"] for t in terms}
+    assert {"CQRS", "BFF", "EDA", "CAP", "DORA", "ACID", "BASE", "TTL", "SLO", "RBAC", "ABAC"} <= {
+        t["term"] for t in terms
+    }
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("terms:\n  - term: ZZZ\n    expansion: Last\n    definition: A term that sorts after the next one.\n"
-     "  - term: AAA\n    expansion: First\n    definition: A term that sorts before the previous one.\n",
-     "data/glossary.yaml:1: terms: the terms are not in alphabetical order."),
-    ("terms:\n  - term: AAA\n    expansion: First\n    definition: A term defined twice in this file.\n"
-     "  - term: AAA\n    expansion: Again\n    definition: A term defined twice in this file.\n",
-     "data/glossary.yaml:5: terms[1].term: 'AAA' is already defined at terms[0]."),
-    ("terms:\n  - term: AAA\n    expansion: First\n    definition: A term that points at a missing page.\n    see: /patterns/nope/\n",
-     "data/glossary.yaml:5: terms[0].see: the link '/patterns/nope/' points at a pattern that does not exist."),
-    ("terms:\n  - term: AAA\n    expansion: First\n",
-     "data/glossary.yaml:2: terms[0].definition: the required field 'definition' is missing."),
-    ("terms:\n  - term: split brain\n    expansion: Split\n    definition: Two halves of a cluster each acting as the leader.\n",
-     "data/glossary.yaml:3: terms[0].expansion: 'split brain' has spaces, so it is a concept"),
-    ("terms:\n  - term: a very long concept name here\n    definition: A concept whose name has too many words in it.\n",
-     "data/glossary.yaml:2: terms[0].term: "),
-], ids=["unsorted", "duplicate", "missing-page", "missing-field", "concept-with-expansion", "concept-too-many-words"])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "terms:\n  - term: ZZZ\n    expansion: Last\n    definition: A term that sorts after the next one.\n"
+            "  - term: AAA\n    expansion: First\n    definition: A term that sorts before the previous one.\n",
+            "data/glossary.yaml:1: terms: the terms are not in alphabetical order.",
+        ),
+        (
+            "terms:\n  - term: AAA\n    expansion: First\n    definition: A term defined twice in this file.\n"
+            "  - term: AAA\n    expansion: Again\n    definition: A term defined twice in this file.\n",
+            "data/glossary.yaml:5: terms[1].term: 'AAA' is already defined at terms[0].",
+        ),
+        (
+            "terms:\n  - term: AAA\n    expansion: First\n    definition: A term that points at a missing page.\n    see: /patterns/nope/\n",
+            "data/glossary.yaml:5: terms[0].see: the link '/patterns/nope/' points at a pattern that does not exist.",
+        ),
+        (
+            "terms:\n  - term: AAA\n    expansion: First\n",
+            "data/glossary.yaml:2: terms[0].definition: the required field 'definition' is missing.",
+        ),
+        (
+            "terms:\n  - term: split brain\n    expansion: Split\n    definition: Two halves of a cluster each acting as the leader.\n",
+            "data/glossary.yaml:3: terms[0].expansion: 'split brain' has spaces, so it is a concept",
+        ),
+        (
+            "terms:\n  - term: a very long concept name here\n    definition: A concept whose name has too many words in it.\n",
+            "data/glossary.yaml:2: terms[0].term: ",
+        ),
+    ],
+    ids=["unsorted", "duplicate", "missing-page", "missing-field", "concept-with-expansion", "concept-too-many-words"],
+)
 def test_glossary_problems(tmp_path, catalog, text, expected):
     with pytest.raises(CatalogError) as err:
         load_glossary(_glossary_root(tmp_path, text), catalog)
@@ -88,16 +113,24 @@ def test_glossary_problems(tmp_path, catalog, text, expected):
 
 
 def test_glossary_tooltips_and_page():
-    terms = [{"term": "CQRS", "expansion": "Command Query Responsibility Segregation", "definition": "Separate models.",
-              "see": "/patterns/cqrs/"}]
+    terms = [
+        {
+            "term": "CQRS",
+            "expansion": "Command Query Responsibility Segregation",
+            "definition": "Separate models.",
+            "see": "/patterns/cqrs/",
+        }
+    ]
     assert abbreviation_lines(terms) == "*[CQRS]: Command Query Responsibility Segregation: Separate models."
     page = render_glossary_page(terms, ROOT / "docs")
     assert 'id="term-cqrs"' in page and "[More](patterns/cqrs.md)" in page
 
 
 def test_concepts_are_listed_but_never_tooltips():
-    terms = [{"term": "CQRS", "expansion": "Command Query Responsibility Segregation", "definition": "Separate models."},
-             {"term": "split brain", "definition": "Two leaders at once.", "see": "/patterns/cqrs/"}]
+    terms = [
+        {"term": "CQRS", "expansion": "Command Query Responsibility Segregation", "definition": "Separate models."},
+        {"term": "split brain", "definition": "Two leaders at once.", "see": "/patterns/cqrs/"},
+    ]
     assert abbreviation_lines(terms) == "*[CQRS]: Command Query Responsibility Segregation: Separate models."
     page = render_glossary_page(terms, ROOT / "docs")
     abbreviations, concepts = page.split("## Concepts")

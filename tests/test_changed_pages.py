@@ -5,6 +5,7 @@ ATLAS_CHANGED_PAGES=<that file> against the site `make build` wrote (ATLAS_SITE,
 Each page is screenshotted at 1280 and 390 px into test-artifacts/screenshots/changed/, where the
 job summary lists them. Without ATLAS_CHANGED_PAGES there is nothing to check (an empty parameter set).
 """
+
 import os
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """The contributor commands: check, fix (canonical order) and the skeleton made by new."""
+
 import re
 import shutil
 import sys
@@ -26,7 +27,16 @@ def test_the_atlas_command_runs_as_a_module(atlas_help_run):
     assert atlas_help_run.returncode == 0, atlas_help_run.stderr
     usage = re.search(r"^usage: python -m atlas \[-h\]\s+\{([a-z,-]+)\}", atlas_help_run.stdout, re.MULTILINE)
     assert usage, atlas_help_run.stdout
-    assert set(usage.group(1).split(",")) == {"check", "fix", "new", "urls", "links", "generate", "summary", "site-diff"}
+    assert set(usage.group(1).split(",")) == {
+        "check",
+        "fix",
+        "new",
+        "urls",
+        "links",
+        "generate",
+        "summary",
+        "site-diff",
+    }
 
 
 EARLY["atlas_help_run"] = [sys.executable, "-m", "atlas", "--help"]
@@ -47,8 +57,9 @@ def test_reorder_puts_fields_in_schema_order_and_keeps_comments():
 def test_skeleton_names_every_missing_piece(tmp_path):
     folder = tmp_path / "patterns"
     folder.mkdir()
-    (folder / "new-thing.yaml").write_text(skeleton_text("new-thing", "New Thing", "data-management", load_vocabulary(ROOT)),
-                                           encoding="utf-8")
+    (folder / "new-thing.yaml").write_text(
+        skeleton_text("new-thing", "New Thing", "data-management", load_vocabulary(ROOT)), encoding="utf-8"
+    )
     _, problems = load_catalog(ROOT, folder)
     fields = {p.field for p in problems}
     assert {"summary", "context", "how_it_works", "ratings.consistency.score", "quality_effects.cost.effect"} <= fields
@@ -77,10 +88,14 @@ def test_contributing_example_entry_is_valid(tmp_path):
 def test_check_prints_github_annotations_on_request(fixture_dir):
     from atlas.problems import Problem
 
-    problem = Problem("patterns/alpha.yaml", 12, "benefits[0].text", "50% faster, 100% sure: line\nbreak", "cite it, please")
+    problem = Problem(
+        "patterns/alpha.yaml", 12, "benefits[0].text", "50% faster, 100% sure: line\nbreak", "cite it, please"
+    )
     line = problem.github_annotation()
-    assert line == ("::error file=patterns/alpha.yaml,line=12,title=benefits[0].text::"
-                    "50%25 faster, 100%25 sure: line\\nbreak. Tip: cite it, please.")
+    assert line == (
+        "::error file=patterns/alpha.yaml,line=12,title=benefits[0].text::"
+        "50%25 faster, 100%25 sure: line\\nbreak. Tip: cite it, please."
+    )
     assert "\n" not in line
 
 
@@ -93,14 +108,25 @@ def _broken_project(tmp_path):
     (project / "data").mkdir()
     (project / "data" / "glossary.yaml").write_text(FIXTURE_GLOSSARY, encoding="utf-8")
     alpha = project / "patterns" / "alpha.yaml"
-    alpha.write_text(alpha.read_text(encoding="utf-8").replace("family: architecture-style", "family: nope"), encoding="utf-8")
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace("family: architecture-style", "family: nope"), encoding="utf-8"
+    )
     return project
 
 
-@pytest.mark.parametrize("fmt,line", [
-    ("text", r"patterns/alpha\.yaml:(\d+): family: 'nope' is not a known family\. Tip: known values: .*architecture-style.*"),
-    ("github", r"::error file=patterns/alpha\.yaml,line=(\d+),title=family::'nope' is not a known family\. Tip: known values: .*architecture-style.*"),
-])
+@pytest.mark.parametrize(
+    "fmt,line",
+    [
+        (
+            "text",
+            r"patterns/alpha\.yaml:(\d+): family: 'nope' is not a known family\. Tip: known values: .*architecture-style.*",
+        ),
+        (
+            "github",
+            r"::error file=patterns/alpha\.yaml,line=(\d+),title=family::'nope' is not a known family\. Tip: known values: .*architecture-style.*",
+        ),
+    ],
+)
 def test_check_command_prints_each_problem_in_the_format_asked_and_fails(tmp_path, monkeypatch, capsys, fmt, line):
     project = _broken_project(tmp_path)
     monkeypatch.setattr("atlas.__main__.ROOT", project)

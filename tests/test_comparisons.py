@@ -1,4 +1,5 @@
 """Comparison tables and pages: every cell traces back to its entry; every alternative pair has its page."""
+
 import re
 
 import pytest
@@ -20,8 +21,11 @@ def catalog(fixture_catalog):
 def test_every_matrix_cell_traces_back_to_its_entry():
     real = real_catalog()
     page = render_matrix(real)
-    cells = re.findall(r'data-sort="(\w+)">[▲▼●]<span class="atlas-sr"> \w+</span></span>\]'
-                       r'\(\.\./patterns/([a-z0-9-]+)\.md#effect-([a-z-]+) "', page)
+    cells = re.findall(
+        r'data-sort="(\w+)">[▲▼●]<span class="atlas-sr"> \w+</span></span>\]'
+        r'\(\.\./patterns/([a-z0-9-]+)\.md#effect-([a-z-]+) "',
+        page,
+    )
     assert len(cells) == len(real.entries) * len(real.vocabulary["quality_attributes"])
     for effect, entry_id, quality in cells:
         assert real.entries[entry_id].data["quality_effects"][quality]["effect"] == effect
@@ -32,7 +36,9 @@ def test_every_family_score_links_to_its_rationale():
     page = render_family_tables(real)
     scores = re.findall(r"\[(\d)\]\(\.\./patterns/([a-z0-9-]+)\.md#rating-([a-z-]+) ", page)
     by_family = re.findall(r"\]\(\.\./patterns/([a-z0-9-]+)\.md#rating-([a-z-]+) ", page.split("{ #variants }")[0])
-    assert sorted(by_family) == sorted((e.id, a) for e in real.entries.values() for a in e.data["ratings"])  # each rating once
+    assert sorted(by_family) == sorted(
+        (e.id, a) for e in real.entries.values() for a in e.data["ratings"]
+    )  # each rating once
     for score, entry_id, attribute in scores:
         assert real.entries[entry_id].data["ratings"][attribute]["score"] == int(score)
     for family_id in {e.data["family"] for e in real.entries.values()}:
@@ -51,8 +57,10 @@ def test_quality_page_groups_patterns_in_tiers_without_ranks(catalog):
     ranked = rank_on_quality(catalog, "consistency")
     assert ranked[0].id == "alpha"  # the only fixture that improves consistency
     page = render_quality_page(catalog, "consistency")
-    improvers = [e for e in catalog.entries.values() if e.data["quality_effects"]["consistency"]["effect"] == "improves"]
-    tier = page[page.index("{ #improves }"):].split("\n## ")[0]
+    improvers = [
+        e for e in catalog.entries.values() if e.data["quality_effects"]["consistency"]["effect"] == "improves"
+    ]
+    tier = page[page.index("{ #improves }") :].split("\n## ")[0]
     assert f"## Improve it ({len(improvers)}) {{ #improves }}" in page
     assert all(f"[{e.data['name']}]" in tier for e in improvers)
     assert page.index("[Alpha Fixture]") < page.index("[Beta Fixture]")  # by name within a tier
@@ -65,7 +73,9 @@ def test_tensions_sort_patterns_by_the_side_they_take(fixture_dir):
     alpha["quality_effects"]["availability"] = {"effect": "worsens", "reason": "It refuses to answer during a split."}
     save_fixture(fixture_dir, alpha)
     page = render_tensions(load_valid_catalog(ROOT, fixture_dir))
-    section = page[page.index("{ #consistency-vs-availability }"):page.index("{ #simplicity-vs-independent-scaling }")]
+    section = page[
+        page.index("{ #consistency-vs-availability }") : page.index("{ #simplicity-vs-independent-scaling }")
+    ]
     favour_consistency = next(line for line in section.splitlines() if line.startswith("- **Favour consistency**"))
     assert "[Alpha Fixture](../patterns/alpha.md#effect-consistency)" in favour_consistency
 

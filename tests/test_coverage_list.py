@@ -1,5 +1,6 @@
 """The coverage list (data/coverage.yaml): every catalog pattern maps to a real entry or says why not,
 and coverage never silently falls. Valid and invalid fixtures for each rule."""
+
 import shutil
 
 import pytest
@@ -96,23 +97,47 @@ def test_a_pattern_listed_by_two_catalogs_counts_once(tmp_path, catalog):
     assert coverage.missing() == [("Zeta", 2, "zeta")]
 
 
-@pytest.mark.parametrize("change,expected", [
-    (("entry: beta\n        how: equivalent", "entry: nope\n        how: equivalent"),
-     "data/coverage.yaml:17: catalogs[0].patterns[2].entry: 'nope' is not an entry."),
-    (("name: First Fixtures", "name: Not An Alias"),
-     "data/coverage.yaml:15: catalogs[0].patterns[1].how: 'Not An Alias' is neither the name nor an alias of alpha."),
-    (('        note: "Beta covers it under another name."\n', ""),
-     "data/coverage.yaml:18: catalogs[0].patterns[2].how: 'Something like beta' is called an equivalent of beta without a reason."),
-    (("        missing: true\n", ""),
-     "data/coverage.yaml:24: catalogs[0].patterns[4].entry: 'Zeta' has no entry, so it needs exactly one of `excluded` or `missing`."),
-    (("        how: name\n", "        how: name\n        missing: true\n"),
-     "data/coverage.yaml:13: catalogs[0].patterns[0].missing: 'Alpha fixture pattern' is covered by alpha, so `missing` contradicts it."),
-    (("floor: 0.5", "floor: 0.8"), "data/coverage.yaml:2: floor: coverage is 75.0%, below the floor of 80.0%."),
-    (("name: Sparkles", "name: First fixture"),
-     "data/coverage.yaml:20: catalogs[0].patterns[3].name: 'First fixture' is already listed at patterns[1] of this catalog."),
-    (("how: name", "how: guess"), "data/coverage.yaml:12: catalogs[0].patterns[0].how: "),
-], ids=["unknown-entry", "alias-mismatch", "equivalent-without-note", "neither-excluded-nor-missing",
-        "covered-and-missing", "below-floor", "duplicate-name", "bad-how"])
+@pytest.mark.parametrize(
+    "change,expected",
+    [
+        (
+            ("entry: beta\n        how: equivalent", "entry: nope\n        how: equivalent"),
+            "data/coverage.yaml:17: catalogs[0].patterns[2].entry: 'nope' is not an entry.",
+        ),
+        (
+            ("name: First Fixtures", "name: Not An Alias"),
+            "data/coverage.yaml:15: catalogs[0].patterns[1].how: 'Not An Alias' is neither the name nor an alias of alpha.",
+        ),
+        (
+            ('        note: "Beta covers it under another name."\n', ""),
+            "data/coverage.yaml:18: catalogs[0].patterns[2].how: 'Something like beta' is called an equivalent of beta without a reason.",
+        ),
+        (
+            ("        missing: true\n", ""),
+            "data/coverage.yaml:24: catalogs[0].patterns[4].entry: 'Zeta' has no entry, so it needs exactly one of `excluded` or `missing`.",
+        ),
+        (
+            ("        how: name\n", "        how: name\n        missing: true\n"),
+            "data/coverage.yaml:13: catalogs[0].patterns[0].missing: 'Alpha fixture pattern' is covered by alpha, so `missing` contradicts it.",
+        ),
+        (("floor: 0.5", "floor: 0.8"), "data/coverage.yaml:2: floor: coverage is 75.0%, below the floor of 80.0%."),
+        (
+            ("name: Sparkles", "name: First fixture"),
+            "data/coverage.yaml:20: catalogs[0].patterns[3].name: 'First fixture' is already listed at patterns[1] of this catalog.",
+        ),
+        (("how: name", "how: guess"), "data/coverage.yaml:12: catalogs[0].patterns[0].how: "),
+    ],
+    ids=[
+        "unknown-entry",
+        "alias-mismatch",
+        "equivalent-without-note",
+        "neither-excluded-nor-missing",
+        "covered-and-missing",
+        "below-floor",
+        "duplicate-name",
+        "bad-how",
+    ],
+)
 def test_coverage_problems(tmp_path, catalog, change, expected):
     text = VALID.replace(*change)
     assert text != VALID

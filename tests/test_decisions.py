@@ -1,5 +1,6 @@
 """Decision trees: every validation rule with a valid and an invalid case, every outcome reachable,
 and the rendered diagram, outline and wizard data."""
+
 import shutil
 
 import pytest
@@ -10,7 +11,14 @@ from atlas.problems import CatalogError
 from atlas.render.decision_pages import outline, render_tree_page, tree_svg, wizard_data
 from conftest import FIXTURES, ROOT, real_tree, real_trees, tree_ids
 
-REQUIRED = {"architecture-style", "data-consistency", "caching-strategy", "sharding-strategy", "api-style", "sync-or-async"}
+REQUIRED = {
+    "architecture-style",
+    "data-consistency",
+    "caching-strategy",
+    "sharding-strategy",
+    "api-style",
+    "sync-or-async",
+}
 
 
 @pytest.fixture
@@ -49,34 +57,85 @@ def test_valid_fixture_tree(catalog, tree_dir):
 
 
 CASES = [
-    ("unknown-pattern", lambda d: d["outcomes"][0]["recommends"][0].update(pattern="omega"),
-     "outcomes[0].recommends[0].pattern: there is no pattern 'omega' in patterns/."),
-    ("cycle", lambda d: d["questions"][1]["answers"][0].update({"next": "first"}) or d["questions"][1]["answers"][0].pop("outcome"),
-     "the answers lead in a circle: first → second → first."),
-    ("one-answer", lambda d: d["questions"][1]["answers"].pop(),
-     "questions[1].answers: needs at least 2 item(s), has 1."),
-    ("unreachable-question", lambda d: d["questions"].append(
-        {"id": "orphan", "text": "Is anyone asking this?", "answers": [{"id": "a", "text": "A", "outcome": "take-beta"},
-                                                                          {"id": "b", "text": "B", "outcome": "take-beta"}]}),
-     "the question 'orphan' cannot be reached from `start`."),
-    ("unreachable-outcome", lambda d: d["outcomes"].append(
-        {"id": "nowhere", "title": "An outcome nobody reaches", "recommends": [{"pattern": "beta", "reason": "Nobody gets here at all."}]}),
-     "the outcome 'nowhere' cannot be reached from `start`."),
-    ("missing-next", lambda d: d["questions"][0]["answers"][1].update(next="third"),
-     "questions[0].answers[1].next: there is no question 'third'."),
-    ("next-and-outcome", lambda d: d["questions"][0]["answers"][0].update(next="second"),
-     "questions[0].answers[0]: needs exactly one of"),
-    ("duplicate-id", lambda d: d["outcomes"][1].update(id="take-alpha"),
-     "outcomes[1].id: the id 'take-alpha' is used twice in this tree."),
-    ("duplicate-answer", lambda d: d["questions"][1]["answers"][1].update(id="yes"),
-     "questions[1].answers[1].id: the answer id 'yes' is used twice in this question."),
+    (
+        "unknown-pattern",
+        lambda d: d["outcomes"][0]["recommends"][0].update(pattern="omega"),
+        "outcomes[0].recommends[0].pattern: there is no pattern 'omega' in patterns/.",
+    ),
+    (
+        "cycle",
+        lambda d: (
+            d["questions"][1]["answers"][0].update({"next": "first"}) or d["questions"][1]["answers"][0].pop("outcome")
+        ),
+        "the answers lead in a circle: first → second → first.",
+    ),
+    (
+        "one-answer",
+        lambda d: d["questions"][1]["answers"].pop(),
+        "questions[1].answers: needs at least 2 item(s), has 1.",
+    ),
+    (
+        "unreachable-question",
+        lambda d: d["questions"].append(
+            {
+                "id": "orphan",
+                "text": "Is anyone asking this?",
+                "answers": [
+                    {"id": "a", "text": "A", "outcome": "take-beta"},
+                    {"id": "b", "text": "B", "outcome": "take-beta"},
+                ],
+            }
+        ),
+        "the question 'orphan' cannot be reached from `start`.",
+    ),
+    (
+        "unreachable-outcome",
+        lambda d: d["outcomes"].append(
+            {
+                "id": "nowhere",
+                "title": "An outcome nobody reaches",
+                "recommends": [{"pattern": "beta", "reason": "Nobody gets here at all."}],
+            }
+        ),
+        "the outcome 'nowhere' cannot be reached from `start`.",
+    ),
+    (
+        "missing-next",
+        lambda d: d["questions"][0]["answers"][1].update(next="third"),
+        "questions[0].answers[1].next: there is no question 'third'.",
+    ),
+    (
+        "next-and-outcome",
+        lambda d: d["questions"][0]["answers"][0].update(next="second"),
+        "questions[0].answers[0]: needs exactly one of",
+    ),
+    (
+        "duplicate-id",
+        lambda d: d["outcomes"][1].update(id="take-alpha"),
+        "outcomes[1].id: the id 'take-alpha' is used twice in this tree.",
+    ),
+    (
+        "duplicate-answer",
+        lambda d: d["questions"][1]["answers"][1].update(id="yes"),
+        "questions[1].answers[1].id: the answer id 'yes' is used twice in this question.",
+    ),
     ("bad-start", lambda d: d.update(start="zeroth"), "start: 'zeroth' is not a question of this tree."),
-    ("not-a-question", lambda d: d["questions"][0].update(text="Pick the first fixture."),
-     "questions[0].text: is not a question."),
-    ("unknown-source", lambda d: d["questions"][0].update(source="nowhere"),
-     "questions[0].source: the source 'nowhere' is not in `sources`."),
+    (
+        "not-a-question",
+        lambda d: d["questions"][0].update(text="Pick the first fixture."),
+        "questions[0].text: is not a question.",
+    ),
+    (
+        "unknown-source",
+        lambda d: d["questions"][0].update(source="nowhere"),
+        "questions[0].source: the source 'nowhere' is not in `sources`.",
+    ),
     ("id-not-file-name", lambda d: d.update(id="small"), "id: the id 'small' differs from the file name 'tiny.yaml'."),
-    ("unstable-id", lambda d: d["questions"][0].update(id="First Question"), "questions[0].id: 'First Question' does not have the expected form."),
+    (
+        "unstable-id",
+        lambda d: d["questions"][0].update(id="First Question"),
+        "questions[0].id: 'First Question' does not have the expected form.",
+    ),
 ]
 
 
@@ -94,8 +153,10 @@ def test_outline_reads_without_javascript(catalog, tree_dir):
     (tree,) = load_trees(ROOT, catalog, tree_dir)
     text = outline(tree, catalog)
     assert text.splitlines()[0] == '- <span class="atlas-anchor" id="q-first"></span>**Do you need the first fixture?**'
-    assert ('        - <span class="atlas-anchor" id="o-take-alpha"></span>→ **Take the alpha fixture**: '
-            "[Alpha Fixture](../patterns/alpha.md)") in text
+    assert (
+        '        - <span class="atlas-anchor" id="o-take-alpha"></span>→ **Take the alpha fixture**: '
+        "[Alpha Fixture](../patterns/alpha.md)"
+    ) in text
     assert "[Gamma Fixture](../patterns/gamma.md); [Alpha Fixture](../patterns/alpha.md)" in text
 
 
@@ -112,6 +173,9 @@ def test_wizard_data_carries_what_the_record_needs(catalog, tree_dir):
     (tree,) = load_trees(ROOT, catalog, tree_dir)
     data = wizard_data(tree, catalog)
     assert data["start"] == "first" and set(data["outcomes"]) == {"take-alpha", "take-beta", "take-gamma"}
-    assert data["patterns"]["alpha"]["costs"][0] == ["schema changes", "The fixture must be updated whenever a required field is added."]
+    assert data["patterns"]["alpha"]["costs"][0] == [
+        "schema changes",
+        "The fixture must be updated whenever a required field is added.",
+    ]
     page = render_tree_page(tree, catalog)
     assert page.count("</script>") == 1 and 'id="atlas-wizard"' in page

@@ -4,6 +4,7 @@ What readers complained of was overlap (labels on labels, boxes on boxes) and cl
 read every drawing of the real catalog back and check the geometry, so any entry or tree that would
 draw badly fails here, named by its file.
 """
+
 from __future__ import annotations
 
 import re
@@ -58,8 +59,13 @@ def overlapping(boxes):
     """Pairs of boxes that share more than a hairline."""
     found = []
     for i, (a_key, a) in enumerate(boxes):
-        for b_key, b in boxes[i + 1:]:
-            if a[0] < b[0] + b[2] - 0.5 and b[0] < a[0] + a[2] - 0.5 and a[1] < b[1] + b[3] - 0.5 and b[1] < a[1] + a[3] - 0.5:
+        for b_key, b in boxes[i + 1 :]:
+            if (
+                a[0] < b[0] + b[2] - 0.5
+                and b[0] < a[0] + a[2] - 0.5
+                and a[1] < b[1] + b[3] - 0.5
+                and b[1] < a[1] + a[3] - 0.5
+            ):
                 found.append((a_key, b_key))
     return found
 
@@ -121,13 +127,17 @@ def test_map_groups_every_pattern_in_its_family_box_and_carries_every_relation()
     for entry_id, (x, y, w, h) in nodes.items():
         fx, fy, fw, fh = families[catalog.entries[entry_id].data["family"]]
         assert fx <= x and fy <= y and x + w <= fx + fw + 0.5 and y + h <= fy + fh + 0.5, entry_id
-    assert sorted((p["data-a"], p["data-b"]) for p in drawing.paths) == sorted((a, b) for a, b, _ in catalog_edges(catalog))
+    assert sorted((p["data-a"], p["data-b"]) for p in drawing.paths) == sorted(
+        (a, b) for a, b, _ in catalog_edges(catalog)
+    )
 
 
 def test_nothing_from_the_data_reaches_graphviz():
     """Only generated names and sizes go into the DOT program, so no key or label can change it."""
     hostile = 'x"]; evil [label="<b>"]; n0 -> "'
-    source, names = dot_source([Node(hostile, 80, 20, cluster=hostile), Node("b", 40, 20, rank=hostile)], [Edge(hostile, "b")])
+    source, names = dot_source(
+        [Node(hostile, 80, 20, cluster=hostile), Node("b", 40, 20, rank=hostile)], [Edge(hostile, "b")]
+    )
     assert hostile not in source and "evil" not in source and "<b>" not in source
     assert re.fullmatch(r"[A-Za-z0-9_ \[\]=.,;{}\-\">\n]*", source.replace("label=\"x\"", ""))
     assert names[hostile] == "n0"

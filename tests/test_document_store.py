@@ -1,4 +1,5 @@
 """Documents kept between runs are reused only for the same file content and the same code."""
+
 import pickle
 
 import pytest
@@ -51,7 +52,9 @@ def test_an_edited_file_is_parsed_again_not_taken_from_the_store(fresh, monkeypa
     yamlsource.read_document(ALPHA, "patterns/alpha.yaml")
     yamlsource.save_documents()
     edited = tmp_path / "alpha.yaml"
-    edited.write_text(ALPHA.read_text(encoding="utf-8").replace("name: Alpha Fixture", "name: Alpha Edited"), encoding="utf-8")
+    edited.write_text(
+        ALPHA.read_text(encoding="utf-8").replace("name: Alpha Fixture", "name: Alpha Edited"), encoding="utf-8"
+    )
     monkeypatch.setattr(yamlsource, "_DOCUMENTS", {})
     monkeypatch.setattr(yamlsource, "_STORED", None)
     assert yamlsource.read_document(edited, "patterns/alpha.yaml").data["name"] == "Alpha Edited"
@@ -70,8 +73,11 @@ def test_only_the_repositorys_own_files_are_stored(fresh, monkeypatch, tmp_path)
     assert [display for display, _ in document_store.load(store)] == ["patterns/alpha.yaml"]
 
 
-@pytest.mark.parametrize("content", [b"not a pickle", pickle.dumps(("another-fingerprint", {("x", b""): None})),
-                                     pickle.dumps(["a", "list"])], ids=["damaged", "other-code", "wrong-shape"])
+@pytest.mark.parametrize(
+    "content",
+    [b"not a pickle", pickle.dumps(("another-fingerprint", {("x", b""): None})), pickle.dumps(["a", "list"])],
+    ids=["damaged", "other-code", "wrong-shape"],
+)
 def test_a_damaged_or_foreign_store_is_ignored(tmp_path, content):
     store = tmp_path / "store.pickle"
     store.write_bytes(content)
@@ -112,5 +118,7 @@ def test_a_schema_edit_checks_stored_documents_again(fresh, tmp_path):
     schema.write_bytes((ROOT / "schema" / "pattern.schema.json").read_bytes())
     doc = yamlsource.read_document(ALPHA, "patterns/alpha.yaml")
     assert schema_problems(doc, schema) == []
-    schema.write_text(schema.read_text(encoding="utf-8").replace('"minLength": 3', '"minLength": 300', 1), encoding="utf-8")
+    schema.write_text(
+        schema.read_text(encoding="utf-8").replace('"minLength": 3', '"minLength": 300', 1), encoding="utf-8"
+    )
     assert schema_problems(doc, schema) != []

@@ -1,4 +1,5 @@
 """Every entry in patterns/ on its own line: loads, passes every rule, and is original prose."""
+
 import shutil
 
 import pytest
@@ -26,9 +27,18 @@ def test_entry_declares_its_schema_for_editors(path):
 ORIGINALITY = ROOT.parent / "shared" / "tools" / "originality"
 if ORIGINALITY.exists():
     # Every source of published prose; generated pages and the JSON export only repeat the entries.
-    EARLY["originality_run"] = [shutil.which("python3") or "python3", str(ORIGINALITY), "patterns", "decisions", "data",
-                                *(p.relative_to(ROOT).as_posix() for p in source_files(ROOT / "docs")
-                                  if p.suffix in {".md", ".html", ".yaml", ".yml", ".json"})]
+    EARLY["originality_run"] = [
+        shutil.which("python3") or "python3",
+        str(ORIGINALITY),
+        "patterns",
+        "decisions",
+        "data",
+        *(
+            p.relative_to(ROOT).as_posix()
+            for p in source_files(ROOT / "docs")
+            if p.suffix in {".md", ".html", ".yaml", ".yml", ".json"}
+        ),
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """Find and link: JSON export, former ids as redirects, the committed URL list, search terms, changelog."""
+
 import json
 import subprocess
 
@@ -27,9 +28,14 @@ def test_export_files_are_one_per_entry_plus_catalog_and_schema():
     real = real_catalog()
     files = export_files(real)
     former = {old for e in real.entries.values() for old in e.data.get("former_ids", [])}
-    assert set(files) == ({"patterns.json", "pairs.json", "schema/pattern.schema.json"} | {f"patterns/{i}.json" for i in real.entries}
-                          | {f"patterns/{old}.json" for old in former})
-    assert json.loads(files["schema/pattern.schema.json"]) == json.loads((ROOT / "schema" / "pattern.schema.json").read_text())
+    assert set(files) == (
+        {"patterns.json", "pairs.json", "schema/pattern.schema.json"}
+        | {f"patterns/{i}.json" for i in real.entries}
+        | {f"patterns/{old}.json" for old in former}
+    )
+    assert json.loads(files["schema/pattern.schema.json"]) == json.loads(
+        (ROOT / "schema" / "pattern.schema.json").read_text()
+    )
     assert json.loads(files["patterns/cqrs.json"])["name"] == "Command Query Responsibility Segregation"
     assert export_files(real) == files  # deterministic: no timestamps, stable order
 
@@ -38,8 +44,9 @@ def test_published_api_files(built_site):
     data = json.loads((built_site / "api" / "patterns.json").read_text(encoding="utf-8"))
     assert data["count"] == len(real_catalog().entries)
     assert json.loads((built_site / "api" / "patterns" / "saga.json").read_text(encoding="utf-8"))["id"] == "saga"
-    assert (json.loads((built_site / "api" / "schema" / "pattern.schema.json").read_text(encoding="utf-8"))
-            == json.loads((ROOT / "schema" / "pattern.schema.json").read_text(encoding="utf-8")))
+    assert json.loads(
+        (built_site / "api" / "schema" / "pattern.schema.json").read_text(encoding="utf-8")
+    ) == json.loads((ROOT / "schema" / "pattern.schema.json").read_text(encoding="utf-8"))
 
 
 def test_former_id_becomes_a_redirect(fixture_dir, tmp_path):
@@ -53,9 +60,12 @@ def test_former_id_becomes_a_redirect(fixture_dir, tmp_path):
     assert 'content="0; url=../beta/"' in redirect
 
 
-@pytest.mark.parametrize("former,expected", [
-    (["gamma"], "'gamma' is the id of a current entry"),
-])
+@pytest.mark.parametrize(
+    "former,expected",
+    [
+        (["gamma"], "'gamma' is the id of a current entry"),
+    ],
+)
 def test_former_id_cannot_be_a_current_id(fixture_dir, former, expected):
     beta = load_fixture(fixture_dir, "beta")
     beta["former_ids"] = former
@@ -70,10 +80,14 @@ def test_former_id_claimed_twice_and_relation_to_a_renamed_entry(fixture_dir):
         data["former_ids"] = ["old-name"]
         save_fixture(fixture_dir, data, entry_id)
     alpha = load_fixture(fixture_dir)
-    alpha["relations"].append({"type": "complements", "target": "old-name", "note": "Points at an id that was renamed."})
+    alpha["relations"].append(
+        {"type": "complements", "target": "old-name", "note": "Points at an id that was renamed."}
+    )
     save_fixture(fixture_dir, alpha)
     messages = [str(p) for p in problems_for(fixture_dir)]
-    assert any("patterns/gamma.yaml" in m and "'old-name' is already a former id of patterns/beta.yaml" in m for m in messages)
+    assert any(
+        "patterns/gamma.yaml" in m and "'old-name' is already a former id of patterns/beta.yaml" in m for m in messages
+    )
     assert any("patterns/alpha.yaml" in m and "'old-name' was renamed to 'beta'" in m for m in messages)
 
 
@@ -94,7 +108,9 @@ def test_search_weighs_name_keywords_and_aliases():
 
 def test_search_indexes_patterns_comparisons_and_the_glossary_but_not_lists_of_everything(built_site):
     assert (built_site / "pagefind" / "pagefind.js").is_file()
-    assert not (built_site / "search" / "search_index.json").exists()  # no single-file index that grows with the catalog
+    assert not (
+        built_site / "search" / "search_index.json"
+    ).exists()  # no single-file index that grows with the catalog
 
     def indexed(page):
         return "data-pagefind-body" in (built_site / page / "index.html").read_text(encoding="utf-8")
@@ -147,8 +163,11 @@ def test_changelog_from_git_history(tmp_path):
 
 
 def test_changelog_counts_an_entry_added_and_revised_in_one_month_as_new():
-    changes = [Change("2026-03-09", "x", [("M", None, "alpha")]), Change("2026-03-08", "y", [("R", "old", "alpha")]),
-               Change("2026-03-01", "z", [("A", None, "old"), ("M", None, "beta")])]
+    changes = [
+        Change("2026-03-09", "x", [("M", None, "alpha")]),
+        Change("2026-03-08", "y", [("R", "old", "alpha")]),
+        Change("2026-03-01", "z", [("A", None, "old"), ("M", None, "beta")]),
+    ]
     page = render_changelog(changes, load_valid_catalog(ROOT, FIXTURES / "catalog"))
     assert "**New pattern (1):** [Alpha Fixture](patterns/alpha.md)." in page
     assert "**Revised pattern (1):** [Beta Fixture](patterns/beta.md)." in page

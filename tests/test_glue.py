@@ -1,4 +1,5 @@
 """The MkDocs glue and what it leans on: one load per state of the sources, and Zensical's way of calling it."""
+
 import importlib.util
 import os
 import re
@@ -44,7 +45,9 @@ def test_sources_load_once_until_a_file_changes(tmp_path):
     first = load_sources(project)
     assert load_sources(project) is first
     alpha = project / "patterns" / "alpha.yaml"
-    alpha.write_text(alpha.read_text(encoding="utf-8").replace("name: Alpha Fixture", "name: Alpha Renamed", 1), encoding="utf-8")
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace("name: Alpha Fixture", "name: Alpha Renamed", 1), encoding="utf-8"
+    )
     os.utime(alpha, ns=(alpha.stat().st_atime_ns, alpha.stat().st_mtime_ns + 1_000_000_000))
     reloaded = load_sources(project)
     assert reloaded is not first and reloaded.catalog.entries["alpha"].data["name"] == "Alpha Renamed"
@@ -81,16 +84,27 @@ def test_generate_writes_the_pages_a_build_needs_and_only_those(tmp_path, monkey
     assert _listing(docs / "compare") == ["alpha-vs-beta.md", "beta-vs-alpha/index.html", "index.md"]
     assert [p for p in _listing(docs / "decisions") if p != "index.md"] == ["tiny.md"]
     qualities = load_vocabulary(project)["quality_attributes"]
-    assert {p.removesuffix(".md") for p in _listing(docs / "tradeoffs")} - {"index", "families", "tensions"} == set(qualities)
-    assert _listing(docs / "api") == ["pairs.json", "patterns.json", "patterns/alpha.json", "patterns/beta.json",
-                                      "patterns/gamma.json", "schema/pattern.schema.json"]
+    assert {p.removesuffix(".md") for p in _listing(docs / "tradeoffs")} - {"index", "families", "tensions"} == set(
+        qualities
+    )
+    assert _listing(docs / "api") == [
+        "pairs.json",
+        "patterns.json",
+        "patterns/alpha.json",
+        "patterns/beta.json",
+        "patterns/gamma.json",
+        "schema/pattern.schema.json",
+    ]
 
     assert (project / "generated" / "abbreviations.md").read_text(encoding="utf-8").startswith("*[AF]: ")
+
 
 def test_generate_refuses_a_bad_catalog_and_writes_nothing(tmp_path, monkeypatch, capsys):
     project = _project(tmp_path)
     alpha = project / "patterns" / "alpha.yaml"
-    alpha.write_text(alpha.read_text(encoding="utf-8").replace("family: architecture-style", "family: nope"), encoding="utf-8")
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace("family: architecture-style", "family: nope"), encoding="utf-8"
+    )
     before = _listing(project / "docs")
     monkeypatch.setattr("atlas.__main__.ROOT", project)
     assert atlas_cli(["generate"]) == 1
@@ -109,8 +123,12 @@ def test_every_macro_a_page_calls_is_in_the_one_table_and_every_one_there_is_cal
     # The table's names do not depend on the data (no load needed to list them).
     table = set(page_macros(SimpleNamespace(catalog=None, terms=[], trees=[], coverage=None), ROOT))
     call = re.compile(r"\{\{\s*([a-z_]+)\(")
-    hand_written = {name for page in (ROOT / "docs").rglob("*.md") if not _generated(page)
-                    for name in call.findall(page.read_text(encoding="utf-8"))}
+    hand_written = {
+        name
+        for page in (ROOT / "docs").rglob("*.md")
+        if not _generated(page)
+        for name in call.findall(page.read_text(encoding="utf-8"))
+    }
     # Generated stubs name their macro as the `call` of page_text, e.g. f'pattern_page("{entry_id}")'.
     generated = set(re.findall(r"f'([a-z_]+)\(", (ROOT / "macros" / "atlas" / "pages.py").read_text(encoding="utf-8")))
     assert generated
@@ -155,6 +173,7 @@ def test_a_reload_reads_only_the_entry_files_that_changed(fixture_dir, monkeypat
 
     read = []
     real_parse = yamlsource.document_from_bytes
+
     def counted(raw, display):
         if display.startswith("patterns/"):
             read.append(display.removeprefix("patterns/"))
@@ -169,10 +188,15 @@ def test_a_reload_reads_only_the_entry_files_that_changed(fixture_dir, monkeypat
     again, _ = catalog_module.load_catalog(ROOT, fixture_dir)
     assert read == [] and again.entries.keys() == first.entries.keys()
     beta = fixture_dir / "beta.yaml"
-    beta.write_text(beta.read_text(encoding="utf-8").replace("name: Beta Fixture", "name: Beta Renamed"), encoding="utf-8")
+    beta.write_text(
+        beta.read_text(encoding="utf-8").replace("name: Beta Fixture", "name: Beta Renamed"), encoding="utf-8"
+    )
     changed, problems = catalog_module.load_catalog(ROOT, fixture_dir)
     assert read == ["beta.yaml"] and problems == []
-    assert changed.entries["beta"].data["name"] == "Beta Renamed" and changed.entries["alpha"].data == first.entries["alpha"].data
+    assert (
+        changed.entries["beta"].data["name"] == "Beta Renamed"
+        and changed.entries["alpha"].data == first.entries["alpha"].data
+    )
     beta.write_text(beta.read_text(encoding="utf-8").replace("family: ", "family: no-such-"), encoding="utf-8")
     _, problems = catalog_module.load_catalog(ROOT, fixture_dir)
     assert [p.field for p in problems] == ["family"]  # a cached file's problems are reported as from scratch

@@ -1,5 +1,6 @@
 """The test harness itself (tests/conftest.py): the guard over the real docs/, the copy of a project's
 sources, the `build` marker, and the commands that run in the background."""
+
 import sys
 
 from atlas.pages import page_text, redirect_text
@@ -15,7 +16,11 @@ def test_docs_guard_names_every_file_created_deleted_or_rewritten(tmp_path):
     (tmp_path / "changed.md").write_text("after, and longer", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "new.md").write_text("new", encoding="utf-8")
-    assert snapshot_changes(before, snapshot(tmp_path)) == ["created sub/new.md", "deleted gone.md", "rewrote changed.md"]
+    assert snapshot_changes(before, snapshot(tmp_path)) == [
+        "created sub/new.md",
+        "deleted gone.md",
+        "rewrote changed.md",
+    ]
 
 
 def test_source_files_leave_out_generated_pages_and_bytecode(tmp_path):
@@ -31,6 +36,7 @@ def test_source_files_leave_out_generated_pages_and_bytecode(tmp_path):
 def _builds():
     def inner(project, site):
         return run_build(project, site)  # noqa: F821 (only the name matters here)
+
     return inner
 
 
@@ -44,7 +50,11 @@ def test_a_test_that_calls_run_build_even_in_a_nested_function_is_marked_build()
 
 
 def test_a_background_command_reports_its_output_and_status():
-    EARLY["harness_echo"] = [sys.executable, "-c", "import sys; print('out'); print('err', file=sys.stderr); sys.exit(3)"]
+    EARLY["harness_echo"] = [
+        sys.executable,
+        "-c",
+        "import sys; print('out'); print('err', file=sys.stderr); sys.exit(3)",
+    ]
     result = early_result("harness_echo")
     assert (result.returncode, result.stdout, result.stderr) == (3, "out\n", "err\n")
     assert early_result("harness_echo").stdout == "out\n"  # asked again: the same run's result

@@ -7,6 +7,7 @@ browser would parse it: no live script, no event attribute, no dangerous link ta
 from another host, no template output. A browser then opens the pages of the most active payloads
 and must see no dialog, no off-site request and no injected handler.
 """
+
 from __future__ import annotations
 
 import copy
@@ -60,8 +61,16 @@ PAYLOADS = {
     "rtl-override": "invoice\u202egnp.exe",
 }
 # The payloads worth a real browser as well (all of them are parsed in Python).
-BROWSER_PAYLOADS = ["img-onerror", "attr-breakout-double", "attr-breakout-single", "link-nested-brackets",
-                    "link-reference-in-list", "name-breakout", "svg-xlink", "mathml-mxss"]
+BROWSER_PAYLOADS = [
+    "img-onerror",
+    "attr-breakout-double",
+    "attr-breakout-single",
+    "link-nested-brackets",
+    "link-reference-in-list",
+    "name-breakout",
+    "svg-xlink",
+    "mathml-mxss",
+]
 
 URL_ATTRIBUTES = {"href", "src", "xlink:href", "action", "formaction", "poster", "srcset", "data", "background"}
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "object", "embed", "base", "style", "math"}
@@ -86,8 +95,10 @@ def _restore(data, originals, problems, file):
     restored = 0
     for path, original in list(originals.items()):
         name = field_path(path)
-        if any(f == "(file)" or name == f or name.startswith((f + ".", f + "[")) or f.startswith((name + ".", name + "["))
-               for f in fields):
+        if any(
+            f == "(file)" or name == f or name.startswith((f + ".", f + "[")) or f.startswith((name + ".", name + "["))
+            for f in fields
+        ):
             target = data
             for key in path[:-1]:
                 target = target[key]
@@ -109,9 +120,11 @@ def _prepare(tmp: Path, name: str, payload: str):
     """
     project = site_skeleton(tmp / name, for_fixtures=True)
     shutil.copytree(FIXTURES / "catalog", project / "patterns")
-    files = {"patterns/alpha.yaml": project / "patterns" / "alpha.yaml",
-             "decisions/tiny.yaml": project / "decisions" / "tiny.yaml",
-             "data/glossary.yaml": project / "data" / "glossary.yaml"}
+    files = {
+        "patterns/alpha.yaml": project / "patterns" / "alpha.yaml",
+        "decisions/tiny.yaml": project / "decisions" / "tiny.yaml",
+        "data/glossary.yaml": project / "data" / "glossary.yaml",
+    }
     state = {}
     for rel, path in files.items():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -133,7 +146,17 @@ def _prepare(tmp: Path, name: str, payload: str):
         pytest.fail("the checks did not settle")
     # A commit whose subject is the payload: the changelog shows commit subjects.
     subject = payload.replace("\n", " ")
-    git = ["git", "-C", str(project), "-c", "user.name=Mallory", "-c", "user.email=m@example.org", "-c", "commit.gpgsign=false"]
+    git = [
+        "git",
+        "-C",
+        str(project),
+        "-c",
+        "user.name=Mallory",
+        "-c",
+        "user.email=m@example.org",
+        "-c",
+        "commit.gpgsign=false",
+    ]
     subprocess.run(git[:3] + ["init", "-q"], check=True)
     subprocess.run(git + ["add", "patterns"], check=True)
     subprocess.run(git + ["commit", "-q", "-m", subject or "x"], check=True)
@@ -252,16 +275,34 @@ def test_a_browser_sees_nothing_run(corpus, browser):
             page = browser.new_page()
             dialogs, offsite = [], []
             page.on("dialog", lambda d, dialogs=dialogs: (dialogs.append(d.message), d.dismiss()))
-            page.on("request", lambda r, offsite=offsite, base=base: offsite.append(r.url) if not r.url.startswith((base, "data:")) else None)
-            for path in ("/patterns/alpha/", "/decisions/tiny/", "/glossary/", "/changelog/", "/patterns/",
-                         "/references/", "/map/", "/compare/alpha-vs-beta/", "/compare/?p=alpha&p=beta",
-                         "/explore/", "/tradeoffs/"):
+            page.on(
+                "request",
+                lambda r, offsite=offsite, base=base: (
+                    offsite.append(r.url) if not r.url.startswith((base, "data:")) else None
+                ),
+            )
+            for path in (
+                "/patterns/alpha/",
+                "/decisions/tiny/",
+                "/glossary/",
+                "/changelog/",
+                "/patterns/",
+                "/references/",
+                "/map/",
+                "/compare/alpha-vs-beta/",
+                "/compare/?p=alpha&p=beta",
+                "/explore/",
+                "/tradeoffs/",
+            ):
                 page.goto(base + path)
                 page.wait_for_load_state("load")
                 # The theme's tooltips show a title as HTML: no title may hold markup, and the ones that carry
                 # a payload are focused, as a keyboard reader would, so their tooltips are really drawn.
-                assert page.evaluate("""() => [...document.querySelectorAll('[title]')]
-                    .filter(e => e.title.includes('<')).map(e => e.title)""") == [], (name, path)
+                assert (
+                    page.evaluate("""() => [...document.querySelectorAll('[title]')]
+                    .filter(e => e.title.includes('<')).map(e => e.title)""")
+                    == []
+                ), (name, path)
                 count = page.evaluate("""() => (window.carriers = [...document.querySelectorAll(
                     '[title*="1337"], abbr[title]')].slice(0, 6)).length""")
                 for index in range(count):

@@ -1,5 +1,6 @@
 """The weekly source check: dead, moved and healthy addresses told apart against a local server,
 one request per host per interval, and entries due for review listed."""
+
 import datetime
 import http.server
 import threading
@@ -60,19 +61,29 @@ def test_tells_dead_moved_and_healthy_addresses_apart(server):
 def test_waits_between_requests_to_the_same_host_only():
     now = [0.0]
     waits = []
-    linkcheck.check_all(["https://a.example/1", "https://a.example/2", "https://b.example/1"], delay=2.0,
-                        check=lambda url: linkcheck.Result(url, 200),
-                        sleep=lambda s: (waits.append(s), now.__setitem__(0, now[0] + s)), clock=lambda: now[0])
+    linkcheck.check_all(
+        ["https://a.example/1", "https://a.example/2", "https://b.example/1"],
+        delay=2.0,
+        check=lambda url: linkcheck.Result(url, 200),
+        sleep=lambda s: (waits.append(s), now.__setitem__(0, now[0] + s)),
+        clock=lambda: now[0],
+    )
     assert waits == [2.0]  # the second a.example request waits; b.example does not
 
 
 def test_report_names_where_each_dead_address_is_cited_and_offers_an_archive():
-    results = [linkcheck.Result("https://gone.example/x", 404), linkcheck.Result("https://ok.example/", 200),
-               linkcheck.Result("https://old.example/", 301, moved_to="https://new.example/")]
+    results = [
+        linkcheck.Result("https://gone.example/x", 404),
+        linkcheck.Result("https://ok.example/", 200),
+        linkcheck.Result("https://old.example/", 301, moved_to="https://new.example/"),
+    ]
     cited = {"https://gone.example/x": ["patterns/saga.yaml#src"], "https://old.example/": ["decisions/t.yaml#s"]}
     text = linkcheck.report(results, cited, [("patterns/saga.yaml", "2024-01-01")])
     assert "Checked 3 cited addresses: 1 dead or unreachable, 1 moved permanently." in text
-    assert "| https://gone.example/x | 404 | patterns/saga.yaml#src | [Wayback Machine](https://web.archive.org/web/2/https://gone.example/x) |" in text
+    assert (
+        "| https://gone.example/x | 404 | patterns/saga.yaml#src | [Wayback Machine](https://web.archive.org/web/2/https://gone.example/x) |"
+        in text
+    )
     assert "| https://old.example/ | https://new.example/ | decisions/t.yaml#s |" in text
     assert "- patterns/saga.yaml (last reviewed 2024-01-01)" in text
 

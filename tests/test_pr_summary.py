@@ -1,5 +1,6 @@
 """The pull request's job summary (atlas.pr_summary, `atlas summary`): what it counts, and that text from
 the pull request stays inert in GitHub's Markdown."""
+
 import re
 import subprocess
 
@@ -27,10 +28,13 @@ HEAD = ["/", "/patterns/", "/patterns/alpha/", "/patterns/beta/", "/glossary/"]
 
 def fixture_summary(**overrides):
     arguments = {
-        "changes": parse_name_status("M\tpatterns/alpha.yaml\nA\tpatterns/beta.yaml\nD\tpatterns/gone.yaml\n"
-                                     "M\tdocs/glossary.md\nM\tmacros/atlas/escape.py\n"),
+        "changes": parse_name_status(
+            "M\tpatterns/alpha.yaml\nA\tpatterns/beta.yaml\nD\tpatterns/gone.yaml\n"
+            "M\tdocs/glossary.md\nM\tmacros/atlas/escape.py\n"
+        ),
         "names": {"alpha": "Alpha Pattern", "beta": HOSTILE},
-        "base_urls": BASE, "head_urls": HEAD,
+        "base_urls": BASE,
+        "head_urls": HEAD,
         "problems": ["patterns/beta.yaml:3: name: too long. Tip: shorten it."],
         "screenshot_files": {"patterns-alpha-1280.png", "patterns-alpha-390.png", "patterns-beta-1280.png"},
     }
@@ -40,12 +44,18 @@ def fixture_summary(**overrides):
 
 def test_entries_pages_problems_and_screenshots_are_counted():
     summary = fixture_summary()
-    assert summary.entries == {"added": [("beta", HOSTILE)], "changed": [("alpha", "Alpha Pattern")],
-                               "removed": [("gone", "")]}
+    assert summary.entries == {
+        "added": [("beta", HOSTILE)],
+        "changed": [("alpha", "Alpha Pattern")],
+        "removed": [("gone", "")],
+    }
     assert summary.pages_added == ["/patterns/beta/"] and summary.pages_removed == ["/patterns/gone/"]
     assert summary.changed_pages == ["/patterns/alpha/", "/patterns/beta/", "/glossary/"]
-    assert summary.screenshots == {"/patterns/alpha/": ["patterns-alpha-1280.png", "patterns-alpha-390.png"],
-                                   "/patterns/beta/": ["patterns-beta-1280.png"], "/glossary/": []}
+    assert summary.screenshots == {
+        "/patterns/alpha/": ["patterns-alpha-1280.png", "patterns-alpha-390.png"],
+        "/patterns/beta/": ["patterns-beta-1280.png"],
+        "/glossary/": [],
+    }
     text = render(summary)
     assert "### Entries: 1 added, 1 changed, 1 removed" in text
     assert "1 added, 1 removed" in text and "- `/patterns/gone/`" in text
@@ -83,11 +93,18 @@ def test_a_quiet_pull_request():
     assert "### Problems found by `atlas check`: 0" in text
 
 
-@pytest.mark.parametrize("path, url", [
-    ("patterns/saga.yaml", "/patterns/saga/"), ("decisions/caching.yaml", "/decisions/caching/"),
-    ("docs/index.md", "/"), ("docs/concepts/cap-theorem.md", "/concepts/cap-theorem/"),
-    ("docs/patterns/index.md", "/patterns/"), ("macros/main.py", None), ("patterns/README.md", None),
-])
+@pytest.mark.parametrize(
+    "path, url",
+    [
+        ("patterns/saga.yaml", "/patterns/saga/"),
+        ("decisions/caching.yaml", "/decisions/caching/"),
+        ("docs/index.md", "/"),
+        ("docs/concepts/cap-theorem.md", "/concepts/cap-theorem/"),
+        ("docs/patterns/index.md", "/patterns/"),
+        ("macros/main.py", None),
+        ("patterns/README.md", None),
+    ],
+)
 def test_page_of_a_changed_file(path, url):
     assert page_of(path) == url
 
@@ -99,12 +116,15 @@ def test_screenshot_names():
 
 def test_renames_count_as_removed_and_added():
     assert parse_name_status("R090\tpatterns/old.yaml\tpatterns/new.yaml\n") == [
-        Change("D", "patterns/old.yaml"), Change("A", "patterns/new.yaml")]
+        Change("D", "patterns/old.yaml"),
+        Change("A", "patterns/new.yaml"),
+    ]
 
 
 def _git(repo, *args):
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True, capture_output=True
+    )
 
 
 def test_changes_and_base_urls_come_from_git(tmp_path):
@@ -125,7 +145,10 @@ def test_changes_and_base_urls_come_from_git(tmp_path):
     _git(repo, "commit", "-qm", "feature")
     assert base_urls(repo, "main") == ["/", "/patterns/gone/"]
     assert sorted(changed_files(repo, "main"), key=lambda c: c.path) == [
-        Change("M", "patterns/alpha.yaml"), Change("A", "patterns/beta.yaml"), Change("D", "patterns/gone.yaml")]
+        Change("M", "patterns/alpha.yaml"),
+        Change("A", "patterns/beta.yaml"),
+        Change("D", "patterns/gone.yaml"),
+    ]
     assert base_urls(repo, "no-such-ref") == []
 
 

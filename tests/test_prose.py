@@ -1,4 +1,5 @@
 """Prose from entries is data: markup shows as typed, links resolve to pages of the site."""
+
 from pathlib import Path
 
 from atlas.escape import prose as escape_text
@@ -36,14 +37,24 @@ def test_site_link_to_catalog_page():
 
 
 def test_walk_prose_skips_identifiers_and_diagram_source():
-    entry = {"id": "x", "summary": "s", "diagram": {"caption": "c", "mermaid": "m"}, "benefits": [{"id": "b", "text": "t"}]}
-    assert list(walk_prose(entry)) == [(("summary",), "s"), (("diagram", "caption"), "c"), (("benefits", 0, "text"), "t")]
+    entry = {
+        "id": "x",
+        "summary": "s",
+        "diagram": {"caption": "c", "mermaid": "m"},
+        "benefits": [{"id": "b", "text": "t"}],
+    }
+    assert list(walk_prose(entry)) == [
+        (("summary",), "s"),
+        (("diagram", "caption"), "c"),
+        (("benefits", 0, "text"), "t"),
+    ]
 
 
 def test_inline_citations_become_the_pages_citation_or_disappear():
     cited = markdown("Retries stay under 10% [@sre].", 1, DOCS, cite=lambda ref: f"<sup>{ref}</sup>")
     assert cited == "Retries stay under 10%<sup>sre</sup>."
     assert markdown("Retries stay under 10% [@sre].", 1, DOCS) == "Retries stay under 10%."
+
 
 def test_a_list_straight_after_a_sentence_is_a_list():
     out = markdown("It has three jobs:\n- one\n- two\n\nSteps:\n1. first\n2. second", 1, DOCS)

@@ -1,5 +1,6 @@
 """Redirect stubs (renamed patterns, reversed and retired comparisons) keep the reader's anchor and
 carry the site icon, so an item link from a design review survives a rename and costs no 404."""
+
 import json
 import re
 import shutil
@@ -21,6 +22,7 @@ MATERIAL_DEFAULT_ICON = "assets/images/favicon.png"  # material/templates/mkdocs
 
 def _site_icon():
     """The icon Material links on every page: theme.favicon in mkdocs.yml, else Material's default."""
+
     class Tolerant(yaml.SafeLoader):
         pass
 
@@ -122,7 +124,9 @@ def test_generated_stubs_link_the_icon_two_folders_up(renamed_beta, tmp_path):
 
 
 def test_every_published_stub_links_an_icon_that_exists(built_site):
-    stubs = [p for p in built_site.rglob("index.html") if "<!-- generated redirect -->" in p.read_text(encoding="utf-8")]
+    stubs = [
+        p for p in built_site.rglob("index.html") if "<!-- generated redirect -->" in p.read_text(encoding="utf-8")
+    ]
     assert stubs, "the real catalog publishes redirects for reversed comparisons"
     for stub in stubs:
         icons = [link["href"] for link in _Stub(stub.read_text(encoding="utf-8")).links if link.get("rel") == "icon"]
@@ -135,7 +139,9 @@ def test_a_renamed_entry_keeps_its_comparison_and_json_addresses(renamed_beta, t
     sync_compare_pages(catalog, tmp_path / "compare")
     for old in ("old-beta-vs-alpha", "alpha-vs-old-beta"):
         stub = _Stub((tmp_path / "compare" / old / "index.html").read_text(encoding="utf-8"))
-        assert [m["content"] for m in stub.metas if m.get("http-equiv") == "refresh"] == ["0; url=../alpha-vs-beta/"], old
+        assert [m["content"] for m in stub.metas if m.get("http-equiv") == "refresh"] == ["0; url=../alpha-vs-beta/"], (
+            old
+        )
     record = json.loads(export_files(catalog)["patterns/old-beta.json"])
     assert record["moved_to"] == "beta" and record["id"] == "beta"
 

@@ -1,4 +1,5 @@
 """Render functions, tested on the fixture catalog without MkDocs."""
+
 import copy
 import re
 
@@ -25,16 +26,41 @@ def catalog(fixture_catalog):
 
 def test_pattern_page_has_every_section_with_a_stable_anchor(catalog):
     page = render_pattern_page(catalog, "alpha")
-    for anchor in ("context", "problem", "solution", "how-it-works", "diagram", "when-to-use", "when-to-avoid",
-                   "benefits", "costs", "ratings", "quality-effects", "failure-modes", "anti-patterns",
-                   "prerequisites", "related-patterns", "examples", "review-checklist", "sources"):
+    for anchor in (
+        "context",
+        "problem",
+        "solution",
+        "how-it-works",
+        "diagram",
+        "when-to-use",
+        "when-to-avoid",
+        "benefits",
+        "costs",
+        "ratings",
+        "quality-effects",
+        "failure-modes",
+        "anti-patterns",
+        "prerequisites",
+        "related-patterns",
+        "examples",
+        "review-checklist",
+        "sources",
+    ):
         assert re.search(rf"\{{ #{anchor}( [^}}]*)? \}}", page), anchor
 
 
 def test_items_carry_their_own_anchors(catalog):
     page = render_pattern_page(catalog, "alpha")
-    for anchor in ("benefit-isolates-rules", "cost-upkeep", "rating-simplicity", "effect-security",
-                   "failure-stale-fixture", "anti-pattern-fixture-as-content", "check-one-defect", "source-fixture-docs"):
+    for anchor in (
+        "benefit-isolates-rules",
+        "cost-upkeep",
+        "rating-simplicity",
+        "effect-security",
+        "failure-stale-fixture",
+        "anti-pattern-fixture-as-content",
+        "check-one-defect",
+        "source-fixture-docs",
+    ):
         assert f'id="{anchor}"' in page, anchor
 
 
@@ -93,9 +119,16 @@ def test_source_addresses_stay_one_link_and_show_their_archived_copy(fixture_dir
 
 def test_disagreements_show_each_position_with_its_source(fixture_dir):
     alpha = load_fixture(fixture_dir)
-    alpha["disagreements"] = [{"id": "team-size", "topic": "Team size that pays off", "positions": [
-        {"claim": "Pays off above fifty engineers.", "source": "fixture-docs"},
-        {"claim": "Pays off above twenty engineers.", "source": "seed-product"}]}]
+    alpha["disagreements"] = [
+        {
+            "id": "team-size",
+            "topic": "Team size that pays off",
+            "positions": [
+                {"claim": "Pays off above fifty engineers.", "source": "fixture-docs"},
+                {"claim": "Pays off above twenty engineers.", "source": "seed-product"},
+            ],
+        }
+    ]
     save_fixture(fixture_dir, alpha)
     page = render_pattern_page(load_valid_catalog(ROOT, fixture_dir), "alpha")
     assert 'id="disagreement-team-size"' in page
@@ -118,9 +151,14 @@ def test_guide_tables_are_generated_from_the_vocabulary(catalog):
     qualities = render_guide_qualities(catalog).splitlines()
     assert len(qualities) == 2 + len(vocab["quality_attributes"])
     relations = render_guide_relations(catalog)
-    assert all(f"| {r['name']} | {r['inverse'].replace('-', ' ').capitalize()} |" in relations for r in vocab["relation_types"].values())
+    assert all(
+        f"| {r['name']} | {r['inverse'].replace('-', ' ').capitalize()} |" in relations
+        for r in vocab["relation_types"].values()
+    )
     signals = render_guide_signals(catalog).splitlines()
-    assert [line.split(":**")[0] for line in signals] == [f"- **{d.replace('-', ' ').capitalize()}" for d in vocab["signal_dimensions"]]
+    assert [line.split(":**")[0] for line in signals] == [
+        f"- **{d.replace('-', ' ').capitalize()}" for d in vocab["signal_dimensions"]
+    ]
 
 
 def test_sync_rewrites_a_stub_only_when_what_its_page_shows_changes(fixture_dir, tmp_path):
@@ -165,10 +203,19 @@ def test_each_failure_mode_is_its_own_list_item(fixture_dir):
     import markdown
 
     alpha = load_fixture(fixture_dir)
-    alpha["failure_modes"].append({"id": "second", "name": "Second failure", "kind": "illustration", "description": "Another way the fixture fails in tests.",
-                                   "mitigation": "Another way to keep it from failing."})
+    alpha["failure_modes"].append(
+        {
+            "id": "second",
+            "name": "Second failure",
+            "kind": "illustration",
+            "description": "Another way the fixture fails in tests.",
+            "mitigation": "Another way to keep it from failing.",
+        }
+    )
     save_fixture(fixture_dir, alpha)
-    html = markdown.markdown(render_pattern_page(load_valid_catalog(ROOT, fixture_dir), "alpha"),
-                             extensions=["attr_list", "md_in_html", "tables"])
-    section = html[html.index('id="failure-stale-fixture"') - 200: html.index('id="anti-patterns"')]
+    html = markdown.markdown(
+        render_pattern_page(load_valid_catalog(ROOT, fixture_dir), "alpha"),
+        extensions=["attr_list", "md_in_html", "tables"],
+    )
+    section = html[html.index('id="failure-stale-fixture"') - 200 : html.index('id="anti-patterns"')]
     assert section.count("<li>") == 2

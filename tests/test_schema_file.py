@@ -1,4 +1,5 @@
 """The JSON Schemas and the vocabulary themselves: valid, documented, consistent, wired to editors."""
+
 import json
 import os
 import shutil
@@ -56,8 +57,11 @@ def test_every_field_has_a_description(path):
 @pytest.mark.parametrize("path", SCHEMA_FILES, ids=lambda p: p.name)
 def test_every_object_rejects_unknown_fields(path):
     schema = json.loads(path.read_text(encoding="utf-8"))
-    loose = [where for where, node in _subschemas(schema) if node.get("type") == "object" and "properties" in node
-             and node.get("additionalProperties") is not False]
+    loose = [
+        where
+        for where, node in _subschemas(schema)
+        if node.get("type") == "object" and "properties" in node and node.get("additionalProperties") is not False
+    ]
     assert loose == []
 
 

@@ -1,5 +1,6 @@
 """Schema errors read exactly as the golden lines below: the tips live in the schema files, and moving
 them there changed no word a contributor sees. Each case changes one value of a valid fixture."""
+
 import functools
 import shutil
 
@@ -35,6 +36,7 @@ def _drop(path):
         for key in path[:-1]:
             target = target[key]
         target.pop(path[-1])
+
     return change
 
 
@@ -103,10 +105,18 @@ CASES = [
     ("target-not-kebab", entry_lines, _set(("relations", 0, "target"), "Beta")),
     ("source-ref-not-kebab", entry_lines, _set(("examples", 0, "source"), "Fixture Docs")),
     ("former-id-not-kebab", entry_lines, _set(("former_ids",), ["Old Alpha"])),
-    ("rating-key-not-kebab", entry_lines, _set(("ratings", "Team Autonomy"), {"score": 3, "rationale": "A key that is no id."})),
+    (
+        "rating-key-not-kebab",
+        entry_lines,
+        _set(("ratings", "Team Autonomy"), {"score": 3, "rationale": "A key that is no id."}),
+    ),
     ("source-url-and-seed", entry_lines, _set(("sources", 0, "seed"), "000_d75d0996da671b88")),
     ("source-neither-url-nor-seed", entry_lines, _drop(("sources", 1, "seed"))),
-    ("archive-without-url", entry_lines, _set(("sources", 1, "archive_url"), "https://web.archive.org/web/2023/https://example.org/x")),
+    (
+        "archive-without-url",
+        entry_lines,
+        _set(("sources", 1, "archive_url"), "https://web.archive.org/web/2023/https://example.org/x"),
+    ),
     ("checked-without-locator", entry_lines, _drop(("sources", 0, "locator"))),
     ("url-with-markup", entry_lines, _set(("sources", 0, "url"), "https://example.org/a)<img/src=x/onerror=alert(1)>")),
     ("url-too-long", entry_lines, _set(("sources", 0, "url"), "https://example.org/" + "a" * 490)),
@@ -150,65 +160,167 @@ CASES = [
 ]
 
 GOLDEN = {
-    'missing-field': ["patterns/alpha.yaml:1: problem: the required field 'problem' is missing. Tip: add `problem:` (The problem to solve, stated without naming the solution. Markdown for emphasis, lists and links is allowed; raw HTML and template syntax are shown as plain text.)."],
-    'blank-text': ['patterns/alpha.yaml:12: context: is empty. Tip: write it: The situation in which the pattern comes up: the system, the team and the pressures. Markdown for emphasis, lists and links is allowed; raw HTML and template syntax are shown as plain text.'],
-    'markup-in-name': ["patterns/alpha.yaml:2: name: 'Alpha <b>Fixture</b>' does not have the expected form. Tip: Display name of the pattern, in title case (for example 'Backend for Frontend'); plain text without { } < >, since it is also the page title."],
-    'wrong-type': ['patterns/alpha.yaml:7: tags: expected a list, found text. Tip: Topic tags; each one of `tags` in schema/vocabulary.yaml.'],
-    'unknown-field': ["patterns/alpha.yaml:128: sumary: unknown field 'sumary'. Tip: remove it or fix its name; did you mean 'summary'?"],
-    'score-out-of-range': ['patterns/alpha.yaml:52: ratings.simplicity.score: 7 is outside the range 1 to 5. Tip: 1 (poor) to 5 (excellent).'],
-    'bad-effect': ["patterns/alpha.yaml:83: quality_effects.cost.effect: 'better' is not one of: improves, worsens, neutral. Tip: improves, worsens or neutral."],
-    'item-id-not-kebab': ["patterns/alpha.yaml:36: benefits[0].id: 'Isolates Rules' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
-    'family-not-kebab': ["patterns/alpha.yaml:6: family: 'Architecture Style' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
-    'target-not-kebab': ["patterns/alpha.yaml:105: relations[0].target: 'Beta' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
-    'source-ref-not-kebab': ["patterns/alpha.yaml:110: examples[0].source: 'Fixture Docs' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
-    'former-id-not-kebab': ["patterns/alpha.yaml:129: former_ids[0]: 'Old Alpha' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
-    'rating-key-not-kebab': ["patterns/alpha.yaml:50: ratings: 'Team Autonomy' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
-    'source-url-and-seed': ["patterns/alpha.yaml:112: sources[0]: needs exactly one of `url` or `seed`. Tip: give a public http(s) address as url, or a seed article's file name as seed, not both."],
-    'source-neither-url-nor-seed': ["patterns/alpha.yaml:117: sources[1]: needs exactly one of `url` or `seed`. Tip: give a public http(s) address as url, or a seed article's file name as seed, not both."],
-    'archive-without-url': ["patterns/alpha.yaml:120: sources[1].archive_url: 'archive_url' needs 'url' beside it. Tip: add `url:` (Public http(s) address.), or remove `archive_url:`."],
-    'checked-without-locator': ['patterns/alpha.yaml:115: sources[0].checked: \'checked\' needs \'locator\' beside it. Tip: add `locator:` (Where in the source the cited statement stands, so a reviewer finds it in a minute: a section heading ("§ Issues and considerations"), page ("p. 214"), figure, table or timestamp. Required with `checked`.), or remove `checked:`.'],
-    'url-with-markup': ["patterns/alpha.yaml:114: sources[0].url: 'https://example.org/a)<img/src=x/onerror=alert(1)>' does not have the expected form. Tip: use a full public address starting with https:// (or http://)."],
-    'url-too-long': ['patterns/alpha.yaml:114: sources[0].url: is too long (510 characters, at most 500). Tip: shorten it; move detail to a list or to the sources.'],
-    'seed-bad-form': ["patterns/alpha.yaml:119: sources[1].seed: 'seed-article' does not have the expected form. Tip: use the seed article's file name without .txt, e.g. 004_8312c186fc23472e."],
-    'year-out-of-range': ['patterns/alpha.yaml:117: sources[0].year: 1800 is outside the range 1960 to 2100. Tip: Year of publication.'],
-    'checked-bad-form': ["patterns/alpha.yaml:116: sources[0].checked: 'yesterday' does not have the expected form. Tip: write the date as YYYY-MM-DD, e.g. 2026-11-23."],
-    'fenced-diagram': ["patterns/alpha.yaml:24: diagram.mermaid: '```mermaid\\nflowchart LR\\n A-->B\\n```' does not have the expected form. Tip: give the Mermaid source alone, without a ``` fence; it must not be blank."],
-    'blank-diagram': ["patterns/alpha.yaml:24: diagram.mermaid: '            ' does not have the expected form. Tip: give the Mermaid source alone, without a ``` fence; it must not be blank."],
-    'short-diagram': ['patterns/alpha.yaml:24: diagram.mermaid: is too short (5 characters, at least 10). Tip: say more: Mermaid source (flowchart, sequenceDiagram, ...). Must not contain a code fence (```).'],
-    'bad-date-format': ["patterns/alpha.yaml:127: last_reviewed: '15/01/2026' does not have the expected form. Tip: write the date as YYYY-MM-DD, e.g. 2026-11-23."],
-    'incident-date-bad-form': ["patterns/alpha.yaml:97: failure_modes[0].date: 'May 2024' does not have the expected form. Tip: For an incident: when it happened, YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more)."],
-    'incident-date-a-number': ['patterns/alpha.yaml:97: failure_modes[0].date: expected text, found a whole number. Tip: For an incident: when it happened, YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more).'],
-    'summary-too-short': ['patterns/alpha.yaml:10: summary: is too short (10 characters, at least 40). Tip: say more: One sentence that says what the pattern is and why one would use it; shown in lists and search results.'],
-    'name-too-long': ['patterns/alpha.yaml:2: name: is too long (120 characters, at most 80). Tip: shorten it; move detail to a list or to the sources.'],
+    'missing-field': [
+        "patterns/alpha.yaml:1: problem: the required field 'problem' is missing. Tip: add `problem:` (The problem to solve, stated without naming the solution. Markdown for emphasis, lists and links is allowed; raw HTML and template syntax are shown as plain text.)."
+    ],
+    'blank-text': [
+        'patterns/alpha.yaml:12: context: is empty. Tip: write it: The situation in which the pattern comes up: the system, the team and the pressures. Markdown for emphasis, lists and links is allowed; raw HTML and template syntax are shown as plain text.'
+    ],
+    'markup-in-name': [
+        "patterns/alpha.yaml:2: name: 'Alpha <b>Fixture</b>' does not have the expected form. Tip: Display name of the pattern, in title case (for example 'Backend for Frontend'); plain text without { } < >, since it is also the page title."
+    ],
+    'wrong-type': [
+        'patterns/alpha.yaml:7: tags: expected a list, found text. Tip: Topic tags; each one of `tags` in schema/vocabulary.yaml.'
+    ],
+    'unknown-field': [
+        "patterns/alpha.yaml:128: sumary: unknown field 'sumary'. Tip: remove it or fix its name; did you mean 'summary'?"
+    ],
+    'score-out-of-range': [
+        'patterns/alpha.yaml:52: ratings.simplicity.score: 7 is outside the range 1 to 5. Tip: 1 (poor) to 5 (excellent).'
+    ],
+    'bad-effect': [
+        "patterns/alpha.yaml:83: quality_effects.cost.effect: 'better' is not one of: improves, worsens, neutral. Tip: improves, worsens or neutral."
+    ],
+    'item-id-not-kebab': [
+        "patterns/alpha.yaml:36: benefits[0].id: 'Isolates Rules' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."
+    ],
+    'family-not-kebab': [
+        "patterns/alpha.yaml:6: family: 'Architecture Style' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."
+    ],
+    'target-not-kebab': [
+        "patterns/alpha.yaml:105: relations[0].target: 'Beta' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."
+    ],
+    'source-ref-not-kebab': [
+        "patterns/alpha.yaml:110: examples[0].source: 'Fixture Docs' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."
+    ],
+    'former-id-not-kebab': [
+        "patterns/alpha.yaml:129: former_ids[0]: 'Old Alpha' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."
+    ],
+    'rating-key-not-kebab': [
+        "patterns/alpha.yaml:50: ratings: 'Team Autonomy' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."
+    ],
+    'source-url-and-seed': [
+        "patterns/alpha.yaml:112: sources[0]: needs exactly one of `url` or `seed`. Tip: give a public http(s) address as url, or a seed article's file name as seed, not both."
+    ],
+    'source-neither-url-nor-seed': [
+        "patterns/alpha.yaml:117: sources[1]: needs exactly one of `url` or `seed`. Tip: give a public http(s) address as url, or a seed article's file name as seed, not both."
+    ],
+    'archive-without-url': [
+        "patterns/alpha.yaml:120: sources[1].archive_url: 'archive_url' needs 'url' beside it. Tip: add `url:` (Public http(s) address.), or remove `archive_url:`."
+    ],
+    'checked-without-locator': [
+        'patterns/alpha.yaml:115: sources[0].checked: \'checked\' needs \'locator\' beside it. Tip: add `locator:` (Where in the source the cited statement stands, so a reviewer finds it in a minute: a section heading ("§ Issues and considerations"), page ("p. 214"), figure, table or timestamp. Required with `checked`.), or remove `checked:`.'
+    ],
+    'url-with-markup': [
+        "patterns/alpha.yaml:114: sources[0].url: 'https://example.org/a)<img/src=x/onerror=alert(1)>' does not have the expected form. Tip: use a full public address starting with https:// (or http://)."
+    ],
+    'url-too-long': [
+        'patterns/alpha.yaml:114: sources[0].url: is too long (510 characters, at most 500). Tip: shorten it; move detail to a list or to the sources.'
+    ],
+    'seed-bad-form': [
+        "patterns/alpha.yaml:119: sources[1].seed: 'seed-article' does not have the expected form. Tip: use the seed article's file name without .txt, e.g. 004_8312c186fc23472e."
+    ],
+    'year-out-of-range': [
+        'patterns/alpha.yaml:117: sources[0].year: 1800 is outside the range 1960 to 2100. Tip: Year of publication.'
+    ],
+    'checked-bad-form': [
+        "patterns/alpha.yaml:116: sources[0].checked: 'yesterday' does not have the expected form. Tip: write the date as YYYY-MM-DD, e.g. 2026-11-23."
+    ],
+    'fenced-diagram': [
+        "patterns/alpha.yaml:24: diagram.mermaid: '```mermaid\\nflowchart LR\\n A-->B\\n```' does not have the expected form. Tip: give the Mermaid source alone, without a ``` fence; it must not be blank."
+    ],
+    'blank-diagram': [
+        "patterns/alpha.yaml:24: diagram.mermaid: '            ' does not have the expected form. Tip: give the Mermaid source alone, without a ``` fence; it must not be blank."
+    ],
+    'short-diagram': [
+        'patterns/alpha.yaml:24: diagram.mermaid: is too short (5 characters, at least 10). Tip: say more: Mermaid source (flowchart, sequenceDiagram, ...). Must not contain a code fence (```).'
+    ],
+    'bad-date-format': [
+        "patterns/alpha.yaml:127: last_reviewed: '15/01/2026' does not have the expected form. Tip: write the date as YYYY-MM-DD, e.g. 2026-11-23."
+    ],
+    'incident-date-bad-form': [
+        "patterns/alpha.yaml:97: failure_modes[0].date: 'May 2024' does not have the expected form. Tip: For an incident: when it happened, YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more)."
+    ],
+    'incident-date-a-number': [
+        'patterns/alpha.yaml:97: failure_modes[0].date: expected text, found a whole number. Tip: For an incident: when it happened, YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more).'
+    ],
+    'summary-too-short': [
+        'patterns/alpha.yaml:10: summary: is too short (10 characters, at least 40). Tip: say more: One sentence that says what the pattern is and why one would use it; shown in lists and search results.'
+    ],
+    'name-too-long': [
+        'patterns/alpha.yaml:2: name: is too long (120 characters, at most 80). Tip: shorten it; move detail to a list or to the sources.'
+    ],
     'blank-alias': ['patterns/alpha.yaml:4: aliases[0]: is empty. Tip: write it: One other name or abbreviation.'],
     'too-many-tags': ['patterns/alpha.yaml:7: tags: has 9 items, at most 8 allowed. Tip: keep the most specific ones.'],
     'duplicate-tag': ['patterns/alpha.yaml:7: tags: lists the same value twice. Tip: remove the duplicate.'],
-    'one-step': ['patterns/alpha.yaml:19: how_it_works: needs at least 2 item(s), has 1. Tip: The mechanism, as ordered steps a reader can follow.'],
-    'no-ratings': ["patterns/alpha.yaml:50: ratings: is empty. Tip: A score of 1 to 5 on every attribute of the entry's family (see `families.<family>.attributes` in schema/vocabulary.yaml); 5 is always the best for the reader."],
-    'tree-title-markup': ["decisions/tiny.yaml:2: title: 'Choosing <i>a</i> fixture' does not have the expected form. Tip: Title of the tree, phrased as the decision, e.g. 'Choosing an architecture style'; plain text without { } < >, since it is also the page title."],
-    'tree-question-id-not-kebab': ["decisions/tiny.yaml:6: questions[0].id: 'First Question' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
+    'one-step': [
+        'patterns/alpha.yaml:19: how_it_works: needs at least 2 item(s), has 1. Tip: The mechanism, as ordered steps a reader can follow.'
+    ],
+    'no-ratings': [
+        "patterns/alpha.yaml:50: ratings: is empty. Tip: A score of 1 to 5 on every attribute of the entry's family (see `families.<family>.attributes` in schema/vocabulary.yaml); 5 is always the best for the reader."
+    ],
+    'tree-title-markup': [
+        "decisions/tiny.yaml:2: title: 'Choosing <i>a</i> fixture' does not have the expected form. Tip: Title of the tree, phrased as the decision, e.g. 'Choosing an architecture style'; plain text without { } < >, since it is also the page title."
+    ],
+    'tree-question-id-not-kebab': [
+        "decisions/tiny.yaml:6: questions[0].id: 'First Question' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."
+    ],
     # Corrected on purpose: before the tips moved, every oneOf error spoke of a source's url and seed.
-    'tree-answer-next-and-outcome': ["decisions/tiny.yaml:11: questions[0].answers[0]: needs exactly one of `next` or `outcome`. Tip: lead the answer to the following question with `next:` or end it at an outcome with `outcome:`, not both."],
-    'tree-source-url': ["decisions/tiny.yaml:48: sources[0].url: 'ftp://example.org/x' does not have the expected form. Tip: use a full public address starting with https:// (or http://)."],
-    'tree-last-reviewed': ["decisions/tiny.yaml:51: last_reviewed: '2026-1-15' does not have the expected form. Tip: write the date as YYYY-MM-DD, e.g. 2026-11-23."],
-    'tree-blank-summary': ['decisions/tiny.yaml:3: summary: is empty. Tip: write it: One or two sentences: which decision the tree helps with and for whom.'],
-    'glossary-term-form': ["data/glossary.yaml:2: terms[0].term: '<b>AF</b>' does not have the expected form. Tip: The abbreviation exactly as it appears in text, e.g. CQRS (matched as a whole word, case-sensitive), or a concept in lower case as readers write it, e.g. split brain."],
-    'glossary-see-form': ["data/glossary.yaml:5: terms[0].see: 'https://example.org' does not have the expected form. Tip: Optional site page that explains it: /patterns/<id>/ or the path of a page under docs/, such as /concepts/cap-theorem/."],
-    'glossary-short-definition': ['data/glossary.yaml:4: terms[0].definition: is too short (10 characters, at least 20). Tip: say more: One sentence saying what it means in backend architecture.'],
+    'tree-answer-next-and-outcome': [
+        "decisions/tiny.yaml:11: questions[0].answers[0]: needs exactly one of `next` or `outcome`. Tip: lead the answer to the following question with `next:` or end it at an outcome with `outcome:`, not both."
+    ],
+    'tree-source-url': [
+        "decisions/tiny.yaml:48: sources[0].url: 'ftp://example.org/x' does not have the expected form. Tip: use a full public address starting with https:// (or http://)."
+    ],
+    'tree-last-reviewed': [
+        "decisions/tiny.yaml:51: last_reviewed: '2026-1-15' does not have the expected form. Tip: write the date as YYYY-MM-DD, e.g. 2026-11-23."
+    ],
+    'tree-blank-summary': [
+        'decisions/tiny.yaml:3: summary: is empty. Tip: write it: One or two sentences: which decision the tree helps with and for whom.'
+    ],
+    'glossary-term-form': [
+        "data/glossary.yaml:2: terms[0].term: '<b>AF</b>' does not have the expected form. Tip: The abbreviation exactly as it appears in text, e.g. CQRS (matched as a whole word, case-sensitive), or a concept in lower case as readers write it, e.g. split brain."
+    ],
+    'glossary-see-form': [
+        "data/glossary.yaml:5: terms[0].see: 'https://example.org' does not have the expected form. Tip: Optional site page that explains it: /patterns/<id>/ or the path of a page under docs/, such as /concepts/cap-theorem/."
+    ],
+    'glossary-short-definition': [
+        'data/glossary.yaml:4: terms[0].definition: is too short (10 characters, at least 20). Tip: say more: One sentence saying what it means in backend architecture.'
+    ],
     # Corrected on purpose, as above.
-    'coverage-neither-checked-nor-unconfirmed': ["data/coverage.yaml:4: catalogs[0]: needs exactly one of `checked` (with `locator`) or `unconfirmed`. Tip: compare the list with a copy of the page and add `locator:` and `checked: YYYY-MM-DD`, or say in `unconfirmed:` why you could not."],
+    'coverage-neither-checked-nor-unconfirmed': [
+        "data/coverage.yaml:4: catalogs[0]: needs exactly one of `checked` (with `locator`) or `unconfirmed`. Tip: compare the list with a copy of the page and add `locator:` and `checked: YYYY-MM-DD`, or say in `unconfirmed:` why you could not."
+    ],
     # Changed on purpose: the coverage list's dates now share the date rule (and its tip) of every other file.
-    'coverage-checked-form': ["data/coverage.yaml:8: catalogs[0].checked: '2026/11/23' does not have the expected form. Tip: write the date as YYYY-MM-DD, e.g. 2026-11-23."],
-    'coverage-url-http': ["data/coverage.yaml:6: catalogs[0].url: 'http://example.org/catalog' does not have the expected form. Tip: Where the list is published."],
-    'coverage-entry-not-kebab': ["data/coverage.yaml:11: catalogs[0].patterns[0].entry: 'Alpha' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."],
-    'coverage-missing-not-true': ['data/coverage.yaml:13: catalogs[0].patterns[0].missing: True was expected. Tip: true: a backend pattern the atlas does not cover yet.'],
+    'coverage-checked-form': [
+        "data/coverage.yaml:8: catalogs[0].checked: '2026/11/23' does not have the expected form. Tip: write the date as YYYY-MM-DD, e.g. 2026-11-23."
+    ],
+    'coverage-url-http': [
+        "data/coverage.yaml:6: catalogs[0].url: 'http://example.org/catalog' does not have the expected form. Tip: Where the list is published."
+    ],
+    'coverage-entry-not-kebab': [
+        "data/coverage.yaml:11: catalogs[0].patterns[0].entry: 'Alpha' does not have the expected form. Tip: use a kebab-case id: lowercase letters, digits and hyphens, e.g. 'event-sourcing'."
+    ],
+    'coverage-missing-not-true': [
+        'data/coverage.yaml:13: catalogs[0].patterns[0].missing: True was expected. Tip: true: a backend pattern the atlas does not cover yet.'
+    ],
     # Added with the date format check.
-    'date-not-real': ["patterns/alpha.yaml:127: last_reviewed: '2026-02-30' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."],
-    'checked-not-real': ["patterns/alpha.yaml:116: sources[0].checked: '2026-02-31' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."],
-    'incident-date-not-real': ["patterns/alpha.yaml:97: failure_modes[0].date: '2024-02-30' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."],
+    'date-not-real': [
+        "patterns/alpha.yaml:127: last_reviewed: '2026-02-30' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."
+    ],
+    'checked-not-real': [
+        "patterns/alpha.yaml:116: sources[0].checked: '2026-02-31' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."
+    ],
+    'incident-date-not-real': [
+        "patterns/alpha.yaml:97: failure_modes[0].date: '2024-02-30' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."
+    ],
     'incident-date-partial': [],
-    'tree-last-reviewed-not-real': ["decisions/tiny.yaml:51: last_reviewed: '2026-04-31' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."],
-    'coverage-checked-not-real': ["data/coverage.yaml:8: catalogs[0].checked: '2026-13-01' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."],
+    'tree-last-reviewed-not-real': [
+        "decisions/tiny.yaml:51: last_reviewed: '2026-04-31' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."
+    ],
+    'coverage-checked-not-real': [
+        "data/coverage.yaml:8: catalogs[0].checked: '2026-13-01' is not a calendar date. Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."
+    ],
 }
 
 
@@ -229,11 +341,16 @@ def test_unquoted_impossible_date_is_text_and_refused(tmp_path):
     line = text.splitlines().index('last_reviewed: "2026-01-15"') + 1
     assert _lines(load_catalog(ROOT, folder)[1], "patterns/alpha.yaml") == [
         f"patterns/alpha.yaml:{line}: last_reviewed: '2026-02-30' is not a calendar date. "
-        "Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."]
+        "Tip: write a real date as YYYY-MM-DD, e.g. 2026-11-23."
+    ]
 
 
-WRITTEN = {entry_lines: ("patterns/alpha.yaml", "pattern.schema.json"), tree_lines: ("decisions/tiny.yaml", "decision.schema.json"),
-           glossary_lines: ("data/glossary.yaml", "glossary.schema.json"), coverage_lines: ("data/coverage.yaml", "coverage.schema.json")}
+WRITTEN = {
+    entry_lines: ("patterns/alpha.yaml", "pattern.schema.json"),
+    tree_lines: ("decisions/tiny.yaml", "decision.schema.json"),
+    glossary_lines: ("data/glossary.yaml", "glossary.schema.json"),
+    coverage_lines: ("data/coverage.yaml", "coverage.schema.json"),
+}
 
 
 @functools.cache
@@ -274,5 +391,8 @@ def test_a_value_with_braces_is_quoted_not_read_as_a_template(tmp_path):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("id: alpha", "id: '{background} alpha'", 1), encoding="utf-8")
     line = text.splitlines().index("id: alpha") + 1
-    assert f"patterns/alpha.yaml:{line}: id: '{{background}} alpha' does not have the expected form. Tip: use a kebab-case id: " \
-           "lowercase letters, digits and hyphens, e.g. 'event-sourcing'." in _lines(load_catalog(ROOT, folder)[1], "patterns/alpha.yaml")
+    assert (
+        f"patterns/alpha.yaml:{line}: id: '{{background}} alpha' does not have the expected form. Tip: use a kebab-case id: "
+        "lowercase letters, digits and hyphens, e.g. 'event-sourcing'."
+        in _lines(load_catalog(ROOT, folder)[1], "patterns/alpha.yaml")
+    )

@@ -1,4 +1,5 @@
 """atlas.site_diff (`atlas site-diff`): what differs for a reader between two builds, such as MkDocs' and Zensical's."""
+
 import markdown
 
 from atlas.__main__ import main as atlas_cli
@@ -9,8 +10,11 @@ PAGE = """<html><body><nav><h1>Site name</h1><abbr title="x">NAV</abbr></nav>
 <p>Uses {abbr}.</p>{sections}</article></body></html>"""
 
 
-def page(title="Saga", abbr='<abbr title="Command Query Responsibility Segregation">CQRS</abbr>',
-         sections="<h2>Context</h2><h2>Problem</h2>"):
+def page(
+    title="Saga",
+    abbr='<abbr title="Command Query Responsibility Segregation">CQRS</abbr>',
+    sections="<h2>Context</h2><h2>Problem</h2>",
+):
     return PAGE.format(title=title, abbr=abbr, sections=sections)
 
 
@@ -35,10 +39,19 @@ def test_identical_builds_have_no_difference(tmp_path):
 
 
 def test_missing_pages_headings_and_tooltips_are_reported(tmp_path):
-    first = site(tmp_path / "a", {"/": page("Home"), "/patterns/saga/": page(), "/glossary/": page("Glossary"),
-                                  "/map/": page("Map")})
-    second = site(tmp_path / "b", {"/": page("Home", abbr="CQRS"), "/patterns/saga/": page(sections="<h2>Context</h2>"),
-                                   "/glossary/": page("Terms"), "/extra/": page("Extra")})
+    first = site(
+        tmp_path / "a",
+        {"/": page("Home"), "/patterns/saga/": page(), "/glossary/": page("Glossary"), "/map/": page("Map")},
+    )
+    second = site(
+        tmp_path / "b",
+        {
+            "/": page("Home", abbr="CQRS"),
+            "/patterns/saga/": page(sections="<h2>Context</h2>"),
+            "/glossary/": page("Terms"),
+            "/extra/": page("Extra"),
+        },
+    )
     diff = compare(first, second)
     assert diff.only_first == ["/map/"] and diff.only_second == ["/extra/"]
     assert [url for url, _ in diff.headings] == ["/glossary/", "/patterns/saga/"]

@@ -1,5 +1,6 @@
 """atlas.tooltips: the glossary's abbreviations reach every page through a Markdown extension, which
 MkDocs and Zensical both run, and nothing in the appended file is interpreted but `*[X]: ...` lines."""
+
 import os
 
 import markdown
@@ -45,8 +46,13 @@ def test_snippet_and_template_syntax_in_a_page_or_the_glossary_stay_text(tmp_pat
     """Unlike pymdownx.snippets' auto_append, nothing is included or rendered: the lines are data."""
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET", encoding="utf-8")
-    hostile = [{"term": "XSS", "expansion": '<img src=x onerror=alert(1)> {{ config }}',
-                "definition": f'--8<-- "{secret}" [link](javascript:alert(1))'}]
+    hostile = [
+        {
+            "term": "XSS",
+            "expansion": '<img src=x onerror=alert(1)> {{ config }}',
+            "definition": f'--8<-- "{secret}" [link](javascript:alert(1))',
+        }
+    ]
     path = write_abbreviations(hostile, tmp_path)
     html = render(f'--8<-- "{secret}"\n\nXSS here.', path)
     assert "TOP SECRET" not in html
@@ -63,8 +69,11 @@ def test_glossary_file_holds_exactly_the_abbreviation_lines(tmp_path):
 
 
 def test_mkdocs_yml_runs_tooltips_before_the_output_policy():
-    listed = [line.strip().removeprefix("- ") for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-              if line.startswith("  - ")]
+    listed = [
+        line.strip().removeprefix("- ")
+        for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("  - ")
+    ]
     assert "abbr" in listed and "atlas.tooltips" in listed
     assert listed.index("atlas.tooltips") < listed.index("atlas.safety")
 

@@ -1,4 +1,5 @@
 """The GitHub workflows pass actionlint and run the same command as contributors."""
+
 import os
 import re
 import subprocess
@@ -22,7 +23,9 @@ def test_actionlint(workflow):
 
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
+    )
     result = subprocess.run([str(ACTIONLINT), "-no-color", str(broken)], capture_output=True, text=True)
     assert result.returncode == 1
     assert re.search(r'broken\.yml:6:\d+: property "nope" is not defined', result.stdout), result.stdout
@@ -121,10 +124,9 @@ def needs_of(job):
 def publishes(job):
     """A job that uploads or deploys the Pages site, or holds the permission to."""
     permissions = job.get("permissions") or {}
-    return (
-        any(ref.split("@")[0] in {"actions/deploy-pages", "actions/upload-pages-artifact"} for ref in uses_values(job))
-        or (isinstance(permissions, dict) and permissions.get("pages") == "write")
-    )
+    return any(
+        ref.split("@")[0] in {"actions/deploy-pages", "actions/upload-pages-artifact"} for ref in uses_values(job)
+    ) or (isinstance(permissions, dict) and permissions.get("pages") == "write")
 
 
 def test_deploy_publishes_only_after_the_tests_pass():
@@ -213,14 +215,18 @@ def test_dependabot_updates_every_ecosystem_the_repository_uses():
 
 # --- What a reviewer gets: the built site, screenshots, a job summary; the Zensical trial ----------
 
+
 def ci_steps(job):
     return load(ROOT / ".github" / "workflows" / "ci.yml")["jobs"][job]["steps"]
 
 
 def uploads(steps):
     """path -> step, for every actions/upload-artifact step."""
-    return {step["with"]["path"].rstrip("/"): step for step in steps
-            if step.get("uses", "").split("@")[0] == "actions/upload-artifact"}
+    return {
+        step["with"]["path"].rstrip("/"): step
+        for step in steps
+        if step.get("uses", "").split("@")[0] == "actions/upload-artifact"
+    }
 
 
 def test_ci_keeps_the_built_site_and_the_test_artifacts_even_when_tests_fail():
@@ -240,7 +246,9 @@ def test_ci_writes_a_job_summary_with_screenshots_of_the_changed_pages():
     steps = ci_steps("test")
     runs = "\n".join(step.get("run", "") for step in steps)
     assert "atlas summary --base" in runs and "--pages" in runs and "tests/test_changed_pages.py" in runs
-    summary = next(step for step in steps if "atlas summary --base" in step.get("run", "") and "--pages" not in step["run"])
+    summary = next(
+        step for step in steps if "atlas summary --base" in step.get("run", "") and "--pages" not in step["run"]
+    )
     assert "always()" in summary["if"] and "pull_request" in summary["if"]
     # The base commit and the merge base must be in the clone for `git diff base...HEAD`.
     assert steps[0]["with"]["fetch-depth"] == 0
@@ -251,7 +259,7 @@ def test_zensical_job_is_non_blocking_and_uses_the_pinned_requirements():
     assert job["continue-on-error"] is True
     assert "make zensical" in [step.get("run", "") for step in job["steps"]]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    target = makefile[makefile.index("\nzensical:"):]
+    target = makefile[makefile.index("\nzensical:") :]
     target = target[: target.index("\n\n")]
     assert "-r requirements-zensical.txt" in target and "atlas site-diff" in target and "pagefind" in target
 

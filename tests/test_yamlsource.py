@@ -1,4 +1,5 @@
 """File-level problems: each is one line naming the file, the line and what to do."""
+
 from pathlib import Path
 
 import pytest
@@ -9,11 +10,27 @@ from atlas.yamlsource import read_document
 FILES = Path(__file__).resolve().parent / "fixtures" / "files"
 
 CASES = [
-    ("duplicate-key.yaml", "patterns/duplicate-key.yaml:3: name: the key 'name' appears twice (first on line 2).", "keep one of the two"),
-    ("unparsable.yaml", "patterns/unparsable.yaml:3: (file): the file is not valid YAML", "check indentation and quoting"),
-    ("not-utf8.yaml", "patterns/not-utf8.yaml:2: (file): the file is not valid UTF-8 (byte 0xe9 at offset 19).", "save the file as UTF-8"),
+    (
+        "duplicate-key.yaml",
+        "patterns/duplicate-key.yaml:3: name: the key 'name' appears twice (first on line 2).",
+        "keep one of the two",
+    ),
+    (
+        "unparsable.yaml",
+        "patterns/unparsable.yaml:3: (file): the file is not valid YAML",
+        "check indentation and quoting",
+    ),
+    (
+        "not-utf8.yaml",
+        "patterns/not-utf8.yaml:2: (file): the file is not valid UTF-8 (byte 0xe9 at offset 19).",
+        "save the file as UTF-8",
+    ),
     ("empty.yaml", "patterns/empty.yaml:1: (file): the file is empty.", "start from the example entry"),
-    ("merge-key.yaml", "patterns/merge-key.yaml:3: other: YAML merge keys (<<) are not supported.", "write the fields out"),
+    (
+        "merge-key.yaml",
+        "patterns/merge-key.yaml:3: other: YAML merge keys (<<) are not supported.",
+        "write the fields out",
+    ),
     ("python-tag.yaml", "patterns/python-tag.yaml:1: (file): unsupported YAML tag", "remove the !tag"),
 ]
 
@@ -32,7 +49,9 @@ def test_oversized_file(tmp_path, monkeypatch):
     big = tmp_path / "big.yaml"
     big.write_text("id: a-rather-long-id\n", encoding="utf-8")
     doc = read_document(big, "patterns/big.yaml")
-    assert str(doc.problems[0]).startswith("patterns/big.yaml:1: (file): the file is 21 bytes, more than the limit of 10.")
+    assert str(doc.problems[0]).startswith(
+        "patterns/big.yaml:1: (file): the file is 21 bytes, more than the limit of 10."
+    )
 
 
 def test_values_stay_plain_and_lines_are_kept(tmp_path):
@@ -60,4 +79,5 @@ def test_alias_bomb_is_refused_at_once_with_one_line(tmp_path):
     assert doc.data is None
     assert [str(p) for p in doc.problems] == [
         "patterns/bomb.yaml:2: (file): YAML anchors and aliases (&name, *name) are not supported. "
-        "Tip: write the value out in full where it is needed."]
+        "Tip: write the value out in full where it is needed."
+    ]

@@ -1,5 +1,6 @@
 """Command line: `python -m atlas check | fix [FILE...] | new | urls SITE | generate | links | summary | site-diff`
 (the Makefile wraps most; CI runs `summary`)."""
+
 from __future__ import annotations
 
 import argparse
@@ -116,7 +117,9 @@ def cmd_site_diff(args) -> int:
 
 def cmd_new(_args) -> int:
     vocab = load_vocabulary(ROOT)
-    entry_id = _ask("Id (kebab-case, becomes /patterns/<id>/)", lambda v: v and v.replace("-", "").isalnum() and v == v.lower())
+    entry_id = _ask(
+        "Id (kebab-case, becomes /patterns/<id>/)", lambda v: v and v.replace("-", "").isalnum() and v == v.lower()
+    )
     target = ROOT / "patterns" / f"{entry_id}.yaml"
     if target.exists():
         print(f"{target.relative_to(ROOT)} already exists; edit it instead.", file=sys.stderr)
@@ -146,8 +149,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m atlas", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every entry and print each problem on one line")
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="github: GitHub Actions annotations, so each problem shows on its line of the pull request")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: GitHub Actions annotations, so each problem shows on its line of the pull request",
+    )
     check.set_defaults(run=cmd_check)
     fix = sub.add_parser("fix", help="put top-level fields in the schema's order, keeping comments and formatting")
     fix.add_argument("files", nargs="*")
@@ -156,23 +163,35 @@ def main(argv=None) -> int:
     urls = sub.add_parser("urls", help="record the URLs a build published in tests/published-urls.txt")
     urls.add_argument("site", help="the built site folder, e.g. site")
     urls.set_defaults(run=cmd_urls)
-    links = sub.add_parser("links", help="check every cited source address and list entries due for review "
-                           "(slow and polite: one request per host per --delay seconds)")
+    links = sub.add_parser(
+        "links",
+        help="check every cited source address and list entries due for review "
+        "(slow and polite: one request per host per --delay seconds)",
+    )
     links.add_argument("--report", help="also write the Markdown report to this file")
     links.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to one host")
     links.add_argument("--today", help="the date to measure review age from (YYYY-MM-DD); default: today")
     links.set_defaults(run=cmd_links)
-    sub.add_parser("generate", help="write the generated pages into docs/ ahead of a build (for Zensical, which "
-                   "looks for pages before any macro runs)").set_defaults(run=cmd_generate)
-    summary = sub.add_parser("summary", help="write a pull request's job summary: entries and pages added, changed "
-                             "or removed since --base, problems, screenshots (to --out, else $GITHUB_STEP_SUMMARY)")
+    sub.add_parser(
+        "generate",
+        help="write the generated pages into docs/ ahead of a build (for Zensical, which "
+        "looks for pages before any macro runs)",
+    ).set_defaults(run=cmd_generate)
+    summary = sub.add_parser(
+        "summary",
+        help="write a pull request's job summary: entries and pages added, changed "
+        "or removed since --base, problems, screenshots (to --out, else $GITHUB_STEP_SUMMARY)",
+    )
     summary.add_argument("--base", required=True, help="the base branch's commit or ref, e.g. origin/main")
     summary.add_argument("--site", default="site", help="the built site folder")
     summary.add_argument("--out", help="append the Markdown to this file (default: $GITHUB_STEP_SUMMARY, else print)")
     summary.add_argument("--pages", action="store_true", help="only print the URLs of the changed pages, one a line")
     summary.set_defaults(run=cmd_summary)
-    diff = sub.add_parser("site-diff", help="compare two builds (MkDocs' and Zensical's): pages, headings, glossary "
-                          "tooltips; prints Markdown and appends it to --out, else $GITHUB_STEP_SUMMARY if set")
+    diff = sub.add_parser(
+        "site-diff",
+        help="compare two builds (MkDocs' and Zensical's): pages, headings, glossary "
+        "tooltips; prints Markdown and appends it to --out, else $GITHUB_STEP_SUMMARY if set",
+    )
     diff.add_argument("first", help="the first built site, e.g. site")
     diff.add_argument("second", help="the second built site, e.g. site-zensical")
     diff.add_argument("--first-name", default="MkDocs")

@@ -1,4 +1,5 @@
 """Load every entry in patterns/, validate it, and hand back a catalog or all its problems."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -70,8 +71,15 @@ def load_catalog(root: Path = ROOT, patterns_dir: Path | None = None) -> tuple[C
         if file.is_dir() or file.name.startswith("."):
             continue
         if file.suffix != ".yaml":
-            problems.append(Problem(display, 1, "(file)", "only .yaml files belong in patterns/",
-                                    f"rename it to patterns/{file.stem}.yaml if it is an entry, or move it elsewhere"))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    "(file)",
+                    "only .yaml files belong in patterns/",
+                    f"rename it to patterns/{file.stem}.yaml if it is an entry, or move it elsewhere",
+                )
+            )
             continue
         catalog.known_ids.add(file.stem)  # so a wrong id inside the file does not cascade to its neighbours
         doc = read_document(file, display)

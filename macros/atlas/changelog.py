@@ -4,6 +4,7 @@ Readers want to know which entries, decision trees and glossary terms were added
 removed, not how the code changed: commit messages are never shown, only what the history says happened
 to each content file (patterns/*.yaml, decisions/*.yaml, data/glossary.yaml).
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,7 @@ class Change:
     subject: str  # kept for callers that read the history; never published
     files: list = field(default_factory=list)  # patterns: (status letter, old id or None, id)
     trees: list = field(default_factory=list)  # decision trees: (status letter, old id or None, id)
-    glossary: bool = False                     # the glossary file changed
+    glossary: bool = False  # the glossary file changed
 
 
 def _ids(parts: list[str], folder: str):
@@ -37,9 +38,27 @@ def _ids(parts: list[str], folder: str):
 def git_history(root: Path) -> list[Change] | None:
     """Commits touching the content files, newest first; None when there is no git history to read."""
     try:
-        out = subprocess.run(["git", "-C", str(root), "log", f"-{LIMIT}", "--date=short", "--find-renames",
-                              "--format=%x1e%ad%x1f%s", "--name-status", "--", "patterns/", "decisions/", GLOSSARY],
-                             capture_output=True, text=True, check=True, timeout=60).stdout
+        out = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(root),
+                "log",
+                f"-{LIMIT}",
+                "--date=short",
+                "--find-renames",
+                "--format=%x1e%ad%x1f%s",
+                "--name-status",
+                "--",
+                "patterns/",
+                "decisions/",
+                GLOSSARY,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     changes = []
@@ -79,7 +98,9 @@ class _Month:
             if was_new:
                 self.added.append(file_id)
             else:
-                self.renamed = [(o, n) for o, n in self.renamed if n != old] + [(_first_name(self.renamed, old), file_id)]
+                self.renamed = [(o, n) for o, n in self.renamed if n != old] + [
+                    (_first_name(self.renamed, old), file_id)
+                ]
         elif status == "A":
             if file_id in self.removed:
                 self.removed.remove(file_id)
@@ -124,13 +145,17 @@ def render_changelog(changes: list[Change] | None, catalog, tree_ids=()) -> str:
     def tree(file_id):
         return f"[{_file_id(file_id)}](decisions/{file_id}.md)" if file_id in tree_ids else _file_id(file_id)
 
-    out = ["What changed in the atlas's content, newest month first: patterns added, renamed, revised or "
-           "removed, decision trees and the glossary. A renamed pattern keeps its old address, which now leads "
-           "to the new page; comparison pages follow the patterns they compare. Each pattern's page also shows "
-           "the date it was last reviewed against its sources."]
+    out = [
+        "What changed in the atlas's content, newest month first: patterns added, renamed, revised or "
+        "removed, decision trees and the glossary. A renamed pattern keeps its old address, which now leads "
+        "to the new page; comparison pages follow the patterns they compare. Each pattern's page also shows "
+        "the date it was last reviewed against its sources."
+    ]
     for month in sorted(months, reverse=True):
         patterns, trees, glossary = months[month]
-        lines = _lines(patterns, pattern, "pattern", "patterns") + _lines(trees, tree, "decision tree", "decision trees")
+        lines = _lines(patterns, pattern, "pattern", "patterns") + _lines(
+            trees, tree, "decision tree", "decision trees"
+        )
         if glossary:
             lines.append("- **Glossary:** terms added or reworded.")
         if lines:
@@ -150,8 +175,11 @@ def _lines(month: _Month, link, one: str, many: str) -> list[str]:
     if month.added:
         lines.append(f"- **New {noun(month.added)} ({len(month.added)}):** {listed(month.added)}.")
     if month.renamed:
-        lines.append(f"- **Renamed {noun(month.renamed)}:** "
-                     + "; ".join(f"{_file_id(old)} → {link(new)}" for old, new in month.renamed) + ".")
+        lines.append(
+            f"- **Renamed {noun(month.renamed)}:** "
+            + "; ".join(f"{_file_id(old)} → {link(new)}" for old, new in month.renamed)
+            + "."
+        )
     if month.revised:
         lines.append(f"- **Revised {noun(month.revised)} ({len(month.revised)}):** {listed(month.revised)}.")
     if month.removed:

@@ -1,4 +1,5 @@
 """Which patterns are compared with which: alternative pairs, variant groups and effect lookups."""
+
 from __future__ import annotations
 
 EFFECT_ORDER = {"improves": 0, "neutral": 1, "worsens": 2}
@@ -36,7 +37,11 @@ def worsened_qualities(entry) -> list[str]:
 
 def rank_on_quality(catalog, quality: str) -> list:
     """Entries ranked on one quality: improves, neutral, worsens; within each, fewest other qualities worsened first."""
-    return sorted(catalog.entries.values(), key=lambda e: (
-        EFFECT_ORDER[e.data["quality_effects"][quality]["effect"]],
-        len([q for q in worsened_qualities(e) if q != quality]),
-        e.data["name"].casefold()))
+    return sorted(
+        catalog.entries.values(),
+        key=lambda e: (
+            EFFECT_ORDER[e.data["quality_effects"][quality]["effect"]],
+            len([q for q in worsened_qualities(e) if q != quality]),
+            e.data["name"].casefold(),
+        ),
+    )

@@ -5,6 +5,7 @@ Loaded and validated with the same one-line errors as entries. Rules: every `ent
 name or one of its aliases; `how: equivalent` says why in `note`; an uncovered pattern is either
 `excluded` (not backend architecture) or `missing`; and the share covered never falls below `floor`.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,11 @@ PATH = "data/coverage.yaml"
 def normalise(name: str) -> str:
     """Compare names loosely: case, punctuation, 'pattern' and plural -s do not matter."""
     words = re.findall(r"[a-z0-9]+", name.casefold().replace("&", " and "))
-    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-             for w in words if w not in ("pattern", "patterns", "the")]
+    words = [
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in words
+        if w not in ("pattern", "patterns", "the")
+    ]
     return " ".join(words)
 
 
@@ -89,7 +93,9 @@ def load_coverage(root: Path, catalog) -> Coverage | None:
     """The coverage list, or None when the project has none; raises CatalogError listing every problem."""
     if not (root / PATH).is_file():
         return None
-    return Coverage(checked_document(root, PATH, "coverage.schema.json", lambda doc: _row_problems(doc, catalog)).mapping())
+    return Coverage(
+        checked_document(root, PATH, "coverage.schema.json", lambda doc: _row_problems(doc, catalog)).mapping()
+    )
 
 
 def _spellings(name: str) -> set[str]:
@@ -114,46 +120,73 @@ def _row_problems(doc, catalog):
 
     for c, cat in enumerate(doc.data["catalogs"]):
         if cat["id"] in seen_ids:
-            yield problem(("catalogs", c, "id"), f"'{cat['id']}' is already the id of catalogs[{seen_ids[cat['id']]}]",
-                          "give each catalog its own id")
+            yield problem(
+                ("catalogs", c, "id"),
+                f"'{cat['id']}' is already the id of catalogs[{seen_ids[cat['id']]}]",
+                "give each catalog its own id",
+            )
         seen_ids.setdefault(cat["id"], c)
         names: dict[str, int] = {}
         for r, row in enumerate(cat["patterns"]):
             at = ("catalogs", c, "patterns", r)
             key = normalise(row["name"])
             if key in names:
-                yield problem((*at, "name"), f"'{row['name']}' is already listed at patterns[{names[key]}] of this catalog",
-                              "list each pattern of a catalog once")
+                yield problem(
+                    (*at, "name"),
+                    f"'{row['name']}' is already listed at patterns[{names[key]}] of this catalog",
+                    "list each pattern of a catalog once",
+                )
             names.setdefault(key, r)
             entry_id = row["entry"]
             if entry_id is None:
                 if bool(row.get("excluded")) == bool(row.get("missing")):
-                    yield problem((*at, "entry"), f"'{row['name']}' has no entry, so it needs exactly one of `excluded` or `missing`",
-                                  "write `missing: true` for a backend pattern the atlas lacks, or `excluded: <why>` for one that is not backend architecture")
+                    yield problem(
+                        (*at, "entry"),
+                        f"'{row['name']}' has no entry, so it needs exactly one of `excluded` or `missing`",
+                        "write `missing: true` for a backend pattern the atlas lacks, or `excluded: <why>` for one that is not backend architecture",
+                    )
                 if "how" in row:
                     yield problem((*at, "how"), f"'{row['name']}' has no entry, so `how` means nothing", "remove `how`")
                 continue
             for key_ in ("excluded", "missing", "suggested_id"):
                 if key_ in row:
-                    yield problem((*at, key_), f"'{row['name']}' is covered by {entry_id}, so `{key_}` contradicts it",
-                                  f"remove `{key_}`, or set `entry: null` if {entry_id} does not really cover it")
+                    yield problem(
+                        (*at, key_),
+                        f"'{row['name']}' is covered by {entry_id}, so `{key_}` contradicts it",
+                        f"remove `{key_}`, or set `entry: null` if {entry_id} does not really cover it",
+                    )
             if entry_id not in catalog.entries:
-                tip = (f"the entry was renamed: write `entry: {moved[entry_id]}`" if entry_id in moved
-                       else "use the id of a file in patterns/, or `entry: null` with `missing: true`")
+                tip = (
+                    f"the entry was renamed: write `entry: {moved[entry_id]}`"
+                    if entry_id in moved
+                    else "use the id of a file in patterns/, or `entry: null` with `missing: true`"
+                )
                 yield problem((*at, "entry"), f"'{entry_id}' is not an entry", tip)
                 continue
             how = row.get("how")
             if how is None:
-                yield problem((*at, "entry"), f"'{row['name']}' names {entry_id} without saying how it covers it",
-                              "add `how: name`, `how: alias` or `how: equivalent` (with a `note`)")
+                yield problem(
+                    (*at, "entry"),
+                    f"'{row['name']}' names {entry_id} without saying how it covers it",
+                    "add `how: name`, `how: alias` or `how: equivalent` (with a `note`)",
+                )
             elif how in ("name", "alias") and not _spellings(row["name"]) & _names_of(catalog.entries[entry_id]):
-                yield problem((*at, "how"), f"'{row['name']}' is neither the name nor an alias of {entry_id}",
-                              f"add it to the aliases of patterns/{entry_id}.yaml, or write `how: equivalent` with a `note` saying why")
+                yield problem(
+                    (*at, "how"),
+                    f"'{row['name']}' is neither the name nor an alias of {entry_id}",
+                    f"add it to the aliases of patterns/{entry_id}.yaml, or write `how: equivalent` with a `note` saying why",
+                )
             elif how == "equivalent" and not row.get("note"):
-                yield problem((*at, "how"), f"'{row['name']}' is called an equivalent of {entry_id} without a reason",
-                              "add a `note` saying why the entry covers this pattern")
+                yield problem(
+                    (*at, "how"),
+                    f"'{row['name']}' is called an equivalent of {entry_id} without a reason",
+                    "add a `note` saying why the entry covers this pattern",
+                )
     coverage = Coverage(doc.data)
     share = coverage.union_tally().share
     if share + 1e-9 < doc.data["floor"]:
-        yield problem(("floor",), f"coverage is {share:.1%}, below the floor of {doc.data['floor']:.1%}",
-                      "cover the patterns again (an entry was removed or unmapped), or lower the floor only with a reason in the commit")
+        yield problem(
+            ("floor",),
+            f"coverage is {share:.1%}, below the floor of {doc.data['floor']:.1%}",
+            "cover the patterns again (an entry was removed or unmapped), or lower the floor only with a reason in the commit",
+        )

@@ -8,6 +8,7 @@ upgrade, starts from scratch. What a schema found is stored with the schema file
 schema is applied again (atlas.schema_check). The store lives in .venv (git-ignored); when it is missing,
 unreadable or from other code, nothing is reused and nothing breaks.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -15,6 +15,7 @@ text lands:
 - ``url``: an address as a Markdown link target, percent-encoded so it stays one target.
 - ``json_script``: data embedded in ``<script type="application/json">``.
 """
+
 from __future__ import annotations
 
 import json
@@ -60,7 +61,7 @@ def prose(value: str) -> str:
     """
     out, last = [], 0
     for match in _CODE_SPAN.finditer(value):
-        out.append(_prose_outside_code(value[last:match.start()]))
+        out.append(_prose_outside_code(value[last : match.start()]))
         out.append(match.group(0))
         last = match.end()
     out.append(_prose_outside_code(value[last:]))
@@ -83,5 +84,10 @@ def url(value: str) -> str:
 def json_script(data) -> str:
     """JSON that cannot end the <script type="application/json"> element holding it."""
     dumped = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (dumped.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        dumped.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

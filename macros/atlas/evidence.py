@@ -3,6 +3,7 @@
 Shared by the entry rules (atlas/rules/) and the decision-tree checks, so a figure in a tree's help
 text is held to the same standard as a figure in a pattern's benefit.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -31,12 +32,38 @@ CITATION_MARK = re.compile(r"\s*" + CITATION.pattern)
 SEED_MENTION = re.compile(r"\bseeds?[ -]?(?:article\s+)?0\d\d\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
 # Fields that hold identifiers or dates, not claims; sources are checked on their own.
-_NOT_CLAIMS = {"id", "url", "archive_url", "seed", "mermaid", "source", "target", "type", "dimension", "family",
-               "tags", "effect", "last_reviewed", "score", "kind", "date", "checked", "sources", "former_ids",
-               "start", "next", "outcome", "patterns", "pattern", "organisation"}
+_NOT_CLAIMS = {
+    "id",
+    "url",
+    "archive_url",
+    "seed",
+    "mermaid",
+    "source",
+    "target",
+    "type",
+    "dimension",
+    "family",
+    "tags",
+    "effect",
+    "last_reviewed",
+    "score",
+    "kind",
+    "date",
+    "checked",
+    "sources",
+    "former_ids",
+    "start",
+    "next",
+    "outcome",
+    "patterns",
+    "pattern",
+    "organisation",
+}
 
-CITE_TIP = ("add `source: <id>` to this item, or cite inline with [@source-id] in the same paragraph; "
-            "the source needs a public url (a seed article does not count)")
+CITE_TIP = (
+    "add `source: <id>` to this item, or cite inline with [@source-id] in the same paragraph; "
+    "the source needs a public url (a seed article does not count)"
+)
 
 
 def figures_in(text: str) -> list[str]:
@@ -91,7 +118,9 @@ def figure_problems(data: dict, problem):
             figures = figures_in(unit)
             if figures and not any(ref in public for ref in citations_in(unit)):
                 seed_note = " (its source is a seed article, which readers cannot open)" if item_source else ""
-                yield problem(path, f"states the figure '{figures[0]}' without citing a public source{seed_note}", CITE_TIP)
+                yield problem(
+                    path, f"states the figure '{figures[0]}' without citing a public source{seed_note}", CITE_TIP
+                )
                 break
 
 
@@ -101,8 +130,11 @@ def citation_problems(data: dict, problem):
     for path, text, _ in walk_claims(data):
         for ref in citations_in(text):
             if ref not in declared:
-                yield problem(path, f"the inline citation [@{ref}] names no source of this file",
-                              f"add a source with id '{ref}' to `sources`, or use one of: {', '.join(declared)}")
+                yield problem(
+                    path,
+                    f"the inline citation [@{ref}] names no source of this file",
+                    f"add a source with id '{ref}' to `sources`, or use one of: {', '.join(declared)}",
+                )
 
 
 def seed_mention_problems(data: dict, problem):
@@ -110,9 +142,12 @@ def seed_mention_problems(data: dict, problem):
     for path, text, _ in walk_claims(data):
         match = SEED_MENTION.search(text)
         if match:
-            yield problem(path, f"mentions '{match.group(0)}', an article readers cannot open",
-                          "cite the public primary source of the fact instead; a seed may only be quoted as one "
-                          "practitioner's opinion, named by its title in italics")
+            yield problem(
+                path,
+                f"mentions '{match.group(0)}', an article readers cannot open",
+                "cite the public primary source of the fact instead; a seed may only be quoted as one "
+                "practitioner's opinion, named by its title in italics",
+            )
 
 
 def source_status_problems(data: dict, problem, today: datetime.date | None = None):
@@ -123,16 +158,25 @@ def source_status_problems(data: dict, problem, today: datetime.date | None = No
             continue
         path = ("sources", i)
         if "checked" in source and "unconfirmed" in source:
-            yield problem(path + ("unconfirmed",), "the source is marked both checked and unconfirmed",
-                          "keep `checked:` if you read it and it says what is cited, otherwise keep `unconfirmed:`")
+            yield problem(
+                path + ("unconfirmed",),
+                "the source is marked both checked and unconfirmed",
+                "keep `checked:` if you read it and it says what is cited, otherwise keep `unconfirmed:`",
+            )
         elif "checked" not in source and "unconfirmed" not in source:
-            yield problem(path, f"the source '{source['id']}' has neither `checked:` nor `unconfirmed:`",
-                          "read it, then add `locator:` (where in it) and `checked: YYYY-MM-DD`; if you cannot "
-                          "open it, add `unconfirmed: <why>`")
+            yield problem(
+                path,
+                f"the source '{source['id']}' has neither `checked:` nor `unconfirmed:`",
+                "read it, then add `locator:` (where in it) and `checked: YYYY-MM-DD`; if you cannot "
+                "open it, add `unconfirmed: <why>`",
+            )
         elif "checked" in source:  # the schema's date format already made sure it is a real day
             if datetime.date.fromisoformat(source["checked"]) > today:
-                yield problem(path + ("checked",), f"{source['checked']} is in the future",
-                              f"use the day you read the source, today at the latest ({today.isoformat()})")
+                yield problem(
+                    path + ("checked",),
+                    f"{source['checked']} is in the future",
+                    f"use the day you read the source, today at the latest ({today.isoformat()})",
+                )
 
 
 # A Markdown link to a page of this site, such as [saga](/patterns/saga/): only a full page can resolve it.

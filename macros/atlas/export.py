@@ -3,6 +3,7 @@
 Output is deterministic (sorted, no timestamps) so two builds of the same catalog are identical.
 Bump SCHEMA_VERSION's major number when a field is removed or changes meaning.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,7 +21,9 @@ def entry_json(catalog, entry) -> dict:
     return {
         **entry.data,
         "url": f"patterns/{entry.id}/",
-        "related": [{"type": link.kind, "target": link.target, "note": link.note} for link in links_of(catalog, entry.id)],
+        "related": [
+            {"type": link.kind, "target": link.target, "note": link.note} for link in links_of(catalog, entry.id)
+        ],
     }
 
 
@@ -30,8 +33,10 @@ def catalog_json(catalog) -> dict:
         "schema_version": SCHEMA_VERSION,
         "schema": "api/schema/pattern.schema.json",
         "count": len(catalog.entries),
-        "families": {f: {"name": v["name"], "attributes": {a: x["name"] for a, x in v["attributes"].items()}}
-                     for f, v in vocab["families"].items()},
+        "families": {
+            f: {"name": v["name"], "attributes": {a: x["name"] for a, x in v["attributes"].items()}}
+            for f, v in vocab["families"].items()
+        },
         "quality_attributes": {q: v["name"] for q, v in vocab["quality_attributes"].items()},
         "team_sizes": vocab.get("team_sizes", {}),
         "patterns": [entry_json(catalog, e) for e in catalog.sorted_entries()],
@@ -53,16 +58,19 @@ def export_files(catalog) -> dict[str, str]:
     """Relative path under docs/api/ -> file text."""
     from .comparisons import alternative_pairs, pair_slug
 
-    files = {"patterns.json": _dump(catalog_json(catalog)),
-             # The comparison pages that exist, for the search box ("GraphQL vs REST" leads to its page).
-             "pairs.json": _dump(sorted(pair_slug(a, b) for a, b in alternative_pairs(catalog))),
-             "schema/pattern.schema.json": (catalog.root / "schema" / "pattern.schema.json").read_text(encoding="utf-8")}
+    files = {
+        "patterns.json": _dump(catalog_json(catalog)),
+        # The comparison pages that exist, for the search box ("GraphQL vs REST" leads to its page).
+        "pairs.json": _dump(sorted(pair_slug(a, b) for a, b in alternative_pairs(catalog))),
+        "schema/pattern.schema.json": (catalog.root / "schema" / "pattern.schema.json").read_text(encoding="utf-8"),
+    }
     for entry in catalog.sorted_entries():
         files[f"patterns/{entry.id}.json"] = _dump({"schema_version": SCHEMA_VERSION, **entry_json(catalog, entry)})
         for old in entry.data.get("former_ids", []):
             # A renamed entry's old JSON address keeps answering, with the record and where it lives now.
-            files[f"patterns/{old}.json"] = _dump({"schema_version": SCHEMA_VERSION, "moved_to": entry.id,
-                                                   **entry_json(catalog, entry)})
+            files[f"patterns/{old}.json"] = _dump(
+                {"schema_version": SCHEMA_VERSION, "moved_to": entry.id, **entry_json(catalog, entry)}
+            )
     return files
 
 

@@ -1,4 +1,5 @@
 """The glossary (data/glossary.yaml): loaded, validated with the same one-line errors, and turned into tooltips."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +15,9 @@ PATH = "data/glossary.yaml"
 
 
 def load_glossary(root: Path, catalog) -> list[dict]:
-    return checked_document(root, PATH, "glossary.schema.json", lambda doc: _term_problems(doc, catalog)).mapping()["terms"]
+    return checked_document(root, PATH, "glossary.schema.json", lambda doc: _term_problems(doc, catalog)).mapping()[
+        "terms"
+    ]
 
 
 def _term_problems(doc, catalog):
@@ -22,8 +25,13 @@ def _term_problems(doc, catalog):
     terms = doc.data["terms"]
     for i, term in enumerate(terms):
         if term["term"] in seen:
-            yield Problem(doc.path, doc.line_of(("terms", i, "term")), f"terms[{i}].term",
-                          f"'{term['term']}' is already defined at terms[{seen[term['term']]}]", "keep one definition")
+            yield Problem(
+                doc.path,
+                doc.line_of(("terms", i, "term")),
+                f"terms[{i}].term",
+                f"'{term['term']}' is already defined at terms[{seen[term['term']]}]",
+                "keep one definition",
+            )
         seen.setdefault(term["term"], i)
         for key in ("term", "expansion", "definition", "see"):
             for message, tip in hidden_characters.problems_in(term.get(key, "")):
@@ -32,15 +40,21 @@ def _term_problems(doc, catalog):
         for message, tip in problems_in(term["definition"], catalog):
             yield Problem(doc.path, doc.line_of(("terms", i, "definition")), f"terms[{i}].definition", message, tip)
         if " " in term["term"] and "expansion" in term:
-            yield Problem(doc.path, doc.line_of(("terms", i, "expansion")), f"terms[{i}].expansion",
-                          f"'{term['term']}' has spaces, so it is a concept, and concepts get no tooltip",
-                          "remove the expansion, or write the term as its abbreviation")
+            yield Problem(
+                doc.path,
+                doc.line_of(("terms", i, "expansion")),
+                f"terms[{i}].expansion",
+                f"'{term['term']}' has spaces, so it is a concept, and concepts get no tooltip",
+                "remove the expansion, or write the term as its abbreviation",
+            )
         if "see" in term:
             for message, tip in problems_in(f"[x]({term['see']})", catalog):
                 yield Problem(doc.path, doc.line_of(("terms", i, "see")), f"terms[{i}].see", message, tip)
     names = [t["term"].casefold() for t in terms]
     if names != sorted(names):
-        yield Problem(doc.path, 1, "terms", "the terms are not in alphabetical order", "sort them so readers can scan the page")
+        yield Problem(
+            doc.path, 1, "terms", "the terms are not in alphabetical order", "sort them so readers can scan the page"
+        )
 
 
 def abbreviation_lines(terms: list[dict]) -> str:
@@ -48,8 +62,11 @@ def abbreviation_lines(terms: list[dict]) -> str:
 
     Concepts (terms without an expansion) are listed on the glossary page only."""
     # The tooltip is an attribute; escaped here too, so that a line the abbr extension did not take would still be inert text.
-    return "\n".join(f"*[{t['term']}]: " + escape.attr(f"{t['expansion']}: {evidence.plain(t['definition'])}")
-                     for t in terms if "expansion" in t)
+    return "\n".join(
+        f"*[{t['term']}]: " + escape.attr(f"{t['expansion']}: {evidence.plain(t['definition'])}")
+        for t in terms
+        if "expansion" in t
+    )
 
 
 def write_abbreviations(terms: list[dict], root: Path) -> Path:

@@ -5,6 +5,7 @@ server errors, and at most one request per host every `delay` seconds, so no sit
 report (Markdown) lists dead addresses and permanent redirects with the entries that cite them and an
 archive link to try, then every entry whose `last_reviewed` is more than a year old.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -81,7 +82,7 @@ def check_url(url: str, *, timeout: float = 15.0, retries: int = 2, opener=None)
                 last = Result(url, None, error=str(getattr(err, "reason", err)))
                 break
         if attempt < retries:
-            time.sleep(2 ** attempt)
+            time.sleep(2**attempt)
     return last
 
 
@@ -111,7 +112,10 @@ def stale_entries(catalog, today: datetime.date, max_age_days: int = 365) -> lis
 def report(results: list[Result], cited: dict[str, list[str]], stale: list[tuple[str, str]]) -> str:
     dead = [r for r in results if r.dead]
     moved = [r for r in results if r.moved]
-    lines = [f"Checked {len(results)} cited addresses: {len(dead)} dead or unreachable, {len(moved)} moved permanently.", ""]
+    lines = [
+        f"Checked {len(results)} cited addresses: {len(dead)} dead or unreachable, {len(moved)} moved permanently.",
+        "",
+    ]
     if dead:
         lines += ["## Dead or unreachable", "", "| Address | Answer | Cited in | Archived copy |", "|---|---|---|---|"]
         for r in dead:

@@ -4,6 +4,7 @@ A generated page only calls a macro; everything on it comes from the YAML files.
 Generated files carry a marker so stale ones (entry deleted or renamed) are removed,
 and are written only when they change, so `mkdocs serve` does not rebuild in a loop.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,9 +21,9 @@ SITE_ICON = "assets/images/favicon.png"
 STUB_SITE_ROOT = "../../"
 
 
-
-def page_text(source: str, title: str, call: str, indexed: bool = True, scripts: str | None = None,
-              digest: str | None = None) -> str:
+def page_text(
+    source: str, title: str, call: str, indexed: bool = True, scripts: str | None = None, digest: str | None = None
+) -> str:
     """A generated Markdown page: front matter, a do-not-edit note, one macro call.
 
     indexed=False keeps a page out of search: tables and comparisons mention every pattern and
@@ -42,8 +43,10 @@ def page_text(source: str, title: str, call: str, indexed: bool = True, scripts:
         front.append(f"atlas_scripts: {scripts}")
     if digest:
         front.append(f"atlas_digest: {digest}")
-    return ("---\n" + "\n".join(front) + "\n---\n"
-            f"<!-- Generated from {source}; edit that file, not this one. -->\n\n{{{{ {call} }}}}\n")
+    return (
+        "---\n" + "\n".join(front) + "\n---\n"
+        f"<!-- Generated from {source}; edit that file, not this one. -->\n\n{{{{ {call} }}}}\n"
+    )
 
 
 def stub_text(entry_id: str, name: str, digest: str | None = None) -> str:
@@ -64,9 +67,11 @@ def entry_page_digest(catalog, entry_id: str) -> str:
     related = sorted(neighbours(catalog, entry_id) & set(catalog.entries))
     # Of a related entry, this page shows its name and family, and the relations it declares to this one; not
     # its summary, so an edit to a summary rebuilds one pattern page under `mkdocs serve --dirty`, not a dozen.
-    shown = [{key: catalog.entries[r].data.get(key) for key in ("name", "family")}
-             | {"relations": [rel for rel in catalog.entries[r].data["relations"] if rel["target"] == entry_id]}
-             for r in related]
+    shown = [
+        {key: catalog.entries[r].data.get(key) for key in ("name", "family")}
+        | {"relations": [rel for rel in catalog.entries[r].data["relations"] if rel["target"] == entry_id]}
+        for r in related
+    ]
     return data_digest(catalog.entries[entry_id].data, shown, shared_digest(catalog))
 
 
@@ -90,13 +95,15 @@ def redirect_text(target: str, *, site_root: str) -> str:
     href = escape.attr(target)
     icon = escape.attr(site_root + SITE_ICON)
     script_target = escape.json_script(target)  # no value can close the script
-    return (f"<!doctype html>\n{REDIRECT_MARKER}\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>Redirecting…</title><link rel=\"canonical\" href=\"{href}\">"
-            f"<link rel=\"icon\" href=\"{icon}\" type=\"image/png\">"
-            f"<script>(function () {{ var to = new URL({script_target}, location.href); "
-            f"to.hash = location.hash || to.hash; location.replace(to.href); }})();</script>"
-            f"<meta http-equiv=\"refresh\" content=\"0; url={href}\"></head>"
-            f"<body><p>This page has moved to <a href=\"{href}\">{href}</a>.</p></body></html>\n")
+    return (
+        f"<!doctype html>\n{REDIRECT_MARKER}\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>Redirecting…</title><link rel=\"canonical\" href=\"{href}\">"
+        f"<link rel=\"icon\" href=\"{icon}\" type=\"image/png\">"
+        f"<script>(function () {{ var to = new URL({script_target}, location.href); "
+        f"to.hash = location.hash || to.hash; location.replace(to.href); }})();</script>"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={href}\"></head>"
+        f"<body><p>This page has moved to <a href=\"{href}\">{href}</a>.</p></body></html>\n"
+    )
 
 
 def sync_files(out_dir: Path, wanted: dict[str, str]) -> list[Path]:
@@ -124,8 +131,10 @@ def write_changed(wanted: dict[Path, str]) -> list[Path]:
 
 def sync_pattern_pages(catalog, out_dir: Path) -> list[Path]:
     """One generated page per entry in out_dir (docs/patterns)."""
-    wanted = {f"{entry_id}.md": stub_text(entry_id, entry.data["name"], entry_page_digest(catalog, entry_id))
-              for entry_id, entry in catalog.entries.items()}
+    wanted = {
+        f"{entry_id}.md": stub_text(entry_id, entry.data["name"], entry_page_digest(catalog, entry_id))
+        for entry_id, entry in catalog.entries.items()
+    }
     for entry in catalog.entries.values():
         for old in entry.data.get("former_ids", []):
             # A renamed pattern keeps its old URL.
@@ -141,9 +150,19 @@ def _is_generated(path: Path) -> bool:
 def sync_tradeoff_pages(catalog, out_dir: Path) -> list[Path]:
     """One ranking page per catalog-wide quality in out_dir (docs/tradeoffs)."""
     qualities = catalog.vocabulary["quality_attributes"]
-    return sync_files(out_dir, {f"{q}.md": page_text("schema/vocabulary.yaml", f"{spec['name']}: patterns ranked",
-                                                      f'quality_page("{q}")', indexed=False, scripts="tables")
-                                for q, spec in qualities.items()})
+    return sync_files(
+        out_dir,
+        {
+            f"{q}.md": page_text(
+                "schema/vocabulary.yaml",
+                f"{spec['name']}: patterns ranked",
+                f'quality_page("{q}")',
+                indexed=False,
+                scripts="tables",
+            )
+            for q, spec in qualities.items()
+        },
+    )
 
 
 def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
@@ -153,29 +172,45 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
     wanted = {}
     for a, b in alternative_pairs(catalog):
         title = f"{catalog.entries[a].data['name']} vs {catalog.entries[b].data['name']}"
-        wanted[f"{pair_slug(a, b)}.md"] = page_text(f"patterns/{a}.yaml and patterns/{b}.yaml", title,
-                                                    f'compare_pair("{a}", "{b}")', indexed=True,
-                                                    digest=data_digest(catalog.entries[a].data, catalog.entries[b].data,
-                                                                       shared_digest(catalog)))
+        wanted[f"{pair_slug(a, b)}.md"] = page_text(
+            f"patterns/{a}.yaml and patterns/{b}.yaml",
+            title,
+            f'compare_pair("{a}", "{b}")',
+            indexed=True,
+            digest=data_digest(catalog.entries[a].data, catalog.entries[b].data, shared_digest(catalog)),
+        )
         wanted[f"{b}-vs-{a}/index.html"] = redirect_text(f"../{pair_slug(a, b)}/", site_root=STUB_SITE_ROOT)
         # A renamed entry's comparisons keep their old addresses, in both orders.
         for old_a in [a, *catalog.entries[a].data.get("former_ids", [])]:
             for old_b in [b, *catalog.entries[b].data.get("former_ids", [])]:
                 if (old_a, old_b) != (a, b):
                     for first, second in ((old_a, old_b), (old_b, old_a)):
-                        wanted.setdefault(f"{first}-vs-{second}/index.html",
-                                          redirect_text(f"../{pair_slug(a, b)}/", site_root=STUB_SITE_ROOT))
+                        wanted.setdefault(
+                            f"{first}-vs-{second}/index.html",
+                            redirect_text(f"../{pair_slug(a, b)}/", site_root=STUB_SITE_ROOT),
+                        )
     for a, b in catalog.vocabulary.get("retired_comparisons", []):
         if a not in catalog.entries or b not in catalog.entries or tuple(sorted((a, b))) in alternative_pairs(catalog):
             continue  # a pattern is gone, or the pair is an alternative again and its page is back
         for first, second in ((a, b), (b, a)):
-            wanted[f"{first}-vs-{second}/index.html"] = redirect_text(f"../../patterns/{a}/#related-patterns",
-                                                                        site_root=STUB_SITE_ROOT)
+            wanted[f"{first}-vs-{second}/index.html"] = redirect_text(
+                f"../../patterns/{a}/#related-patterns", site_root=STUB_SITE_ROOT
+            )
     return sync_files(out_dir, wanted)
 
 
 def sync_decision_pages(trees, out_dir: Path) -> list[Path]:
     """One page per decision tree in out_dir (docs/decisions)."""
-    return sync_files(out_dir, {f"{tree.id}.md": page_text(tree.path, tree.data["title"], f'decision_page("{tree.id}")',
-                                                           scripts="wizard", digest=data_digest(tree.data))
-                                for tree in trees})
+    return sync_files(
+        out_dir,
+        {
+            f"{tree.id}.md": page_text(
+                tree.path,
+                tree.data["title"],
+                f'decision_page("{tree.id}")',
+                scripts="wizard",
+                digest=data_digest(tree.data),
+            )
+            for tree in trees
+        },
+    )

@@ -6,6 +6,7 @@ the screenshots taken of the changed pages. Names, ids, paths and problem lines 
 pull request: each is shown as a code span (see inert), so none becomes a link, an image or markup
 in GitHub's rendering of the summary.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,13 +25,16 @@ SCREENSHOT_DIR = PurePosixPath("test-artifacts") / "screenshots" / "changed"
 @dataclass
 class Change:
     """One changed file of the pull request, from `git diff --name-status`."""
+
     status: str  # A (added), M (modified), D (deleted)
     path: str
 
 
 @dataclass
 class Summary:
-    entries: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: {"added": [], "changed": [], "removed": []})
+    entries: dict[str, list[tuple[str, str]]] = field(
+        default_factory=lambda: {"added": [], "changed": [], "removed": []}
+    )
     pages_added: list[str] = field(default_factory=list)
     pages_removed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -85,8 +89,14 @@ def screenshot_name(url: str, width: int) -> str:
     return f"{slug}-{width}.png"
 
 
-def summarize(changes: list[Change], names: dict[str, str], base_urls: list[str], head_urls: list[str] | None,
-              problems: list[str], screenshot_files: set[str]) -> Summary:
+def summarize(
+    changes: list[Change],
+    names: dict[str, str],
+    base_urls: list[str],
+    head_urls: list[str] | None,
+    problems: list[str],
+    screenshot_files: set[str],
+) -> Summary:
     """Everything the summary says, from plain data (the tests feed it fixtures).
 
     names: entry id -> its name in the pull request's catalog; head_urls: None when the site did not build.
@@ -99,13 +109,20 @@ def summarize(changes: list[Change], names: dict[str, str], base_urls: list[str]
             group = {"A": "added", "M": "changed", "D": "removed"}[change.status]
             summary.entries[group].append((identifier, names.get(identifier, "")))
         url = page_of(change.path)
-        if url and change.status != "D" and url not in summary.changed_pages and (url in published or head_urls is None):
+        if (
+            url
+            and change.status != "D"
+            and url not in summary.changed_pages
+            and (url in published or head_urls is None)
+        ):
             summary.changed_pages.append(url)
     if head_urls is not None:
         summary.pages_added = sorted(published - set(base_urls))
         summary.pages_removed = sorted(set(base_urls) - published)
     for url in summary.changed_pages:
-        shots = [name for name in (screenshot_name(url, width) for width in SCREENSHOT_WIDTHS) if name in screenshot_files]
+        shots = [
+            name for name in (screenshot_name(url, width) for width in SCREENSHOT_WIDTHS) if name in screenshot_files
+        ]
         summary.screenshots[url] = shots
     return summary
 
@@ -143,8 +160,10 @@ def render(summary: Summary, artifact: str = "test-artifacts") -> str:
     if not summary.site_built:
         out += ["The site did not build, so the published pages could not be compared.", ""]
     else:
-        out.append(f"{len(summary.pages_added)} added, {len(summary.pages_removed)} removed "
-                   "(compared with tests/published-urls.txt of the base branch).")
+        out.append(
+            f"{len(summary.pages_added)} added, {len(summary.pages_removed)} removed "
+            "(compared with tests/published-urls.txt of the base branch)."
+        )
         out.append("")
         for title, urls in (("Added", summary.pages_added), ("Removed: each needs a redirect", summary.pages_removed)):
             if urls:
@@ -161,7 +180,9 @@ def render(summary: Summary, artifact: str = "test-artifacts") -> str:
     if not summary.changed_pages:
         out += ["No page changed.", ""]
     else:
-        out.append(f"In the `{artifact}` artifact of this run, folder `{SCREENSHOT_DIR.relative_to('test-artifacts')}`:")
+        out.append(
+            f"In the `{artifact}` artifact of this run, folder `{SCREENSHOT_DIR.relative_to('test-artifacts')}`:"
+        )
         out.append("")
         for url in summary.changed_pages:
             shots = summary.screenshots.get(url) or []
@@ -172,6 +193,7 @@ def render(summary: Summary, artifact: str = "test-artifacts") -> str:
 
 
 # --- gathering the inputs from git and the working tree ------------------------------------------
+
 
 def git(root: Path, *args: str) -> str:
     result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)

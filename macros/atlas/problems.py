@@ -1,4 +1,5 @@
 """The one shape every validation error takes, so contributors always read the same line."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ class Problem:
 
     def github_annotation(self) -> str:
         """The problem as a GitHub Actions workflow command, shown on its line of the pull request's diff."""
+
         def data(text):
             return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -69,10 +71,12 @@ def per_entry(name: str, problems_of: Callable) -> Callable:
     """A lint rule that reads one entry at a time, its data only: problems_of(data, entry.problem) yields
     the entry's problems. They are kept on the entry's parsed document, which the loader shares for as
     long as the file's content stays the same, so a reload checks only the entries that changed."""
+
     def check(catalog) -> Iterator[Problem]:
         for entry in catalog.sorted_entries():
             found = entry.doc.derived.get(name)
             if found is None:
                 found = entry.doc.derived[name] = list(problems_of(entry.data, entry.problem))
             yield from found
+
     return check

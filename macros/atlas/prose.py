@@ -4,6 +4,7 @@ Prose may use Markdown for emphasis, lists, code and links. It is data, not mark
 raw HTML, attribute lists and template syntax are escaped so they show as typed (atlas.escape),
 and links are held to the output policy (atlas.safety).
 """
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,22 @@ from . import escape
 from .evidence import CITATION_MARK
 
 # Fields that hold identifiers, addresses or diagram source rather than prose.
-NOT_PROSE = {"id", "url", "archive_url", "seed", "mermaid", "source", "target", "type", "dimension", "family", "tags", "effect",
-             "last_reviewed", "score"}
+NOT_PROSE = {
+    "id",
+    "url",
+    "archive_url",
+    "seed",
+    "mermaid",
+    "source",
+    "target",
+    "type",
+    "dimension",
+    "family",
+    "tags",
+    "effect",
+    "last_reviewed",
+    "score",
+}
 
 SITE_LINK = re.compile(r"(\]\(\s*)(/[^)\s]*)")
 # A list that starts on the line after a sentence ("...three jobs:" then "- ..."). Python-Markdown, unlike

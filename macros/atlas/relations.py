@@ -1,4 +1,5 @@
 """The typed relation graph, with every declared relation seen from both ends."""
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,9 @@ def _index(catalog) -> dict[str, list[Link]]:
                     continue
                 back = Link(inverse[relation["type"]], relation["target"], entry.id, relation["note"], entry.id)
                 found.setdefault(back.source, {}).setdefault((back.kind, back.target), back)
-        catalog.cache["relations"] = {k: sorted(v.values(), key=lambda link: (link.kind, link.target)) for k, v in found.items()}
+        catalog.cache["relations"] = {
+            k: sorted(v.values(), key=lambda link: (link.kind, link.target)) for k, v in found.items()
+        }
     return catalog.cache["relations"]
 
 

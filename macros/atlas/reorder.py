@@ -1,4 +1,5 @@
 """Canonical field order for an entry, done on the text so comments and formatting survive."""
+
 from __future__ import annotations
 
 import re

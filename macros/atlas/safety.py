@@ -15,6 +15,7 @@ A removal is never silent. `make check` renders every prose field of every entry
 glossary through the same policy and reports each removal at file:line; the build, should
 anything still reach it, logs a warning, which fails the strict build.
 """
+
 from __future__ import annotations
 
 import logging
@@ -27,23 +28,29 @@ from markdown.postprocessors import Postprocessor
 
 log = logging.getLogger("mkdocs.plugins.atlas.safety")
 
-HTML_ELEMENTS = frozenset("""
+HTML_ELEMENTS = frozenset(
+    """
     a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em fieldset figcaption figure
     h1 h2 h3 h4 h5 h6 hr i img input ins kbd label legend li mark nav noscript ol p pre q s samp small span strong
     sub summary sup table tbody td tfoot th thead time tr u ul var wbr script
-""".split())
-SVG_ELEMENTS = frozenset("""
+""".split()
+)
+SVG_ELEMENTS = frozenset(
+    """
     svg g path rect circle ellipse line polyline polygon text tspan title desc defs marker
     lineargradient stop a
-""".split())
+""".split()
+)
 DATA_SCRIPT_TYPES = frozenset({"application/json"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # Attributes that hold an address. On <a> and <area>, href navigates; everywhere else an address
 # is fetched by the browser as the page loads, so it must stay on this site.
-URL_ATTRIBUTES = frozenset("""
+URL_ATTRIBUTES = frozenset(
+    """
     href xlink:href src srcset poster data background cite longdesc ping lowsrc dynsrc codebase
     manifest icon usemap archive classid profile
-""".split())
+""".split()
+)
 NAVIGATING = frozenset({"a", "area"})
 FORBIDDEN_ATTRIBUTES = frozenset({"srcdoc", "http-equiv", "action", "formaction", "is"})
 # Material's tooltips (the content.tooltips feature) show an element's title as HTML. A title is
@@ -61,7 +68,7 @@ class Removal:
     what: str
     tip: str
     kind: str = "markup"  # "link", "image" (or another resource), "element", "attribute" or "markup"
-    target: str = ""      # the address, for links and resources
+    target: str = ""  # the address, for links and resources
 
     def __str__(self) -> str:
         return f"{self.what} was removed ({self.tip})"
@@ -94,21 +101,34 @@ def _shorten(value: str, limit: int = 60) -> str:
 def _attribute_problem(element: str, name: str, value: str) -> Removal | None:
     lowered = name.lower()
     if lowered.startswith("on"):
-        return Removal(f"the event attribute '{name}' on <{element}>", "pages run no code from the content", "attribute")
+        return Removal(
+            f"the event attribute '{name}' on <{element}>", "pages run no code from the content", "attribute"
+        )
     if lowered in FORBIDDEN_ATTRIBUTES:
-        return Removal(f"the attribute '{name}' on <{element}>", "pages carry no forms, frames or custom elements from the content")
+        return Removal(
+            f"the attribute '{name}' on <{element}>", "pages carry no forms, frames or custom elements from the content"
+        )
     if lowered == "style" and STYLE_DANGER.search(value or ""):
-        return Removal(f"a style on <{element}> that could load or run something", "style content with classes, not with urls")
+        return Removal(
+            f"a style on <{element}> that could load or run something", "style content with classes, not with urls"
+        )
     if lowered in URL_ATTRIBUTES:
         values = [v.strip().split(" ")[0] for v in value.split(",")] if lowered == "srcset" else [value or ""]
         if element in NAVIGATING and lowered in ("href", "xlink:href"):
             if not all(link_allowed(v) for v in values):
-                return Removal(f"the link target '{_shorten(value)}'",
-                               "link to a full https:// address or to a page of this site such as /patterns/saga/",
-                               "link", value)
+                return Removal(
+                    f"the link target '{_shorten(value)}'",
+                    "link to a full https:// address or to a page of this site such as /patterns/saga/",
+                    "link",
+                    value,
+                )
         elif not all(resource_allowed(v) for v in values):
-            return Removal(f"'{_shorten(value)}' loaded from elsewhere by <{element} {name}>",
-                           "pages load nothing from other hosts; link to it instead: [title](https://...)", "image", value)
+            return Removal(
+                f"'{_shorten(value)}' loaded from elsewhere by <{element} {name}>",
+                "pages load nothing from other hosts; link to it instead: [title](https://...)",
+                "image",
+                value,
+            )
     elif value and ACTIVE_SCHEME.match(normalise_url(value)):
         return Removal(f"the attribute '{name}' on <{element}> holding an executable address", "remove it")
     return None
@@ -119,15 +139,21 @@ def _element_problem(node) -> Removal | None:
     allowed = HTML_ELEMENTS if namespace == "html" else SVG_ELEMENTS if namespace == "svg" else frozenset()
     if name not in allowed:
         kind = "MathML" if namespace == "math" else "SVG" if namespace == "svg" else "HTML"
-        return Removal(f"the {kind} element <{node.name}>", "entries are Markdown text; describe it in words or link to it")
+        return Removal(
+            f"the {kind} element <{node.name}>", "entries are Markdown text; describe it in words or link to it"
+        )
     if name == "script":
         attrs = node.attrs or {}
         if (attrs.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES or "src" in attrs:
             return Removal("a <script> element", "pages run no code from the content")
     if name == "img" and not resource_allowed((node.attrs or {}).get("src") or ""):
         src = (node.attrs or {}).get("src") or ""
-        return Removal(f"the image '{_shorten(src)}' from another host",
-                       "pages load nothing from other hosts; link to it instead: [title](https://...)", "image", src)
+        return Removal(
+            f"the image '{_shorten(src)}' from another host",
+            "pages load nothing from other hosts; link to it instead: [title](https://...)",
+            "image",
+            src,
+        )
     return None
 
 
@@ -184,8 +210,10 @@ class SafetyPostprocessor(Postprocessor):
 
 
 def _warn(removal: Removal, html: str) -> None:
-    log.warning(f"atlas.safety: on the page '{_page_title(html)}', {removal}. "
-                "Run `make check` to find the file and line it came from.")
+    log.warning(
+        f"atlas.safety: on the page '{_page_title(html)}', {removal}. "
+        "Run `make check` to find the file and line it came from."
+    )
 
 
 class SafetyExtension(Extension):

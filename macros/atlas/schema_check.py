@@ -4,6 +4,7 @@ The schema owns its words. A subschema may carry annotation keywords (ANNOTATION
 tip of every error raised by its own keywords; otherwise the message is built from the failing keyword and the
 tip is the field's description. Each schema file is read, and its validator built, once until the file changes.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -28,13 +29,27 @@ ANNOTATIONS = {
 
 _SCOPED = "x-words-of"  # only in the validator's inlined copy, never in a file: annotations of a merged $ref rule
 
-_TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
-               "object": "a mapping of fields", "boolean": "true or false", "null": "nothing"}
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "boolean": "true or false",
+    "null": "nothing",
+}
 
 
 def _kind(value) -> str:
-    for python_type, name in ((bool, "true or false"), (str, "text"), (int, "a whole number"), (float, "a number"),
-                              (list, "a list"), (dict, "a mapping of fields"), (type(None), "nothing")):
+    for python_type, name in (
+        (bool, "true or false"),
+        (str, "text"),
+        (int, "a whole number"),
+        (float, "a number"),
+        (list, "a list"),
+        (dict, "a mapping of fields"),
+        (type(None), "nothing"),
+    ):
         if isinstance(value, python_type):
             return name
     return type(value).__name__
@@ -48,7 +63,9 @@ class Schema:
         self.data = json.loads(path.read_text(encoding="utf-8"))
         uri = self.data.get("$id", "")
         self._resolver = Registry().with_resource(uri, DRAFT202012.create_resource(self.data)).resolver(base_uri=uri)
-        self.validator = Draft202012Validator(self._inlined(self.data), format_checker=Draft202012Validator.FORMAT_CHECKER)
+        self.validator = Draft202012Validator(
+            self._inlined(self.data), format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
 
     def resolve(self, ref: str) -> dict:
         return self._resolver.lookup(ref).contents
@@ -161,24 +178,42 @@ def _keyword_words(error, path, doc, schema: Schema):
 
     if v == "required":
         missing = [name for name in node["required"] if not isinstance(value, dict) or name not in value][0]
-        return (field_path(path + (missing,)), line, f"the required field '{missing}' is missing",
-                f"add `{missing}:` ({schema.describe(node['properties'][missing])})")
+        return (
+            field_path(path + (missing,)),
+            line,
+            f"the required field '{missing}' is missing",
+            f"add `{missing}:` ({schema.describe(node['properties'][missing])})",
+        )
     if v == "additionalProperties" and "properties" in node:
         unknown = sorted(set(value) - set(node["properties"]))[0]
         near = difflib.get_close_matches(unknown, list(node["properties"]), n=1)
         hint = f"did you mean '{near[0]}'?" if near else f"allowed fields here: {', '.join(node['properties'])}"
         if " " in unknown:  # a comma inside an unquoted {flow: mapping} split the sentence
             hint = "text with a comma inside { } must be quoted, e.g. rationale: \"Fast, but costly\""
-        return (field_path(path + (unknown,)), doc.line_of(path + (unknown,)), f"unknown field '{unknown}'",
-                f"remove it or fix its name; {hint}")
+        return (
+            field_path(path + (unknown,)),
+            doc.line_of(path + (unknown,)),
+            f"unknown field '{unknown}'",
+            f"remove it or fix its name; {hint}",
+        )
     if v == "type":
         return field, line, f"expected {_TYPE_NAMES.get(node['type'], node['type'])}, found {_kind(value)}", described()
     if v == "minLength":
         if not str(value).strip():
             return field, line, "is empty", f"write it: {described()}"
-        return field, line, f"is too short ({len(value)} characters, at least {node['minLength']})", f"say more: {described()}"
+        return (
+            field,
+            line,
+            f"is too short ({len(value)} characters, at least {node['minLength']})",
+            f"say more: {described()}",
+        )
     if v == "maxLength":
-        return field, line, f"is too long ({len(value)} characters, at most {node['maxLength']})", "shorten it; move detail to a list or to the sources"
+        return (
+            field,
+            line,
+            f"is too long ({len(value)} characters, at most {node['maxLength']})",
+            "shorten it; move detail to a list or to the sources",
+        )
     if v == "minItems":
         return field, line, f"needs at least {node['minItems']} item(s), has {len(value)}", described()
     if v == "maxItems":
@@ -190,16 +225,26 @@ def _keyword_words(error, path, doc, schema: Schema):
     if v == "enum":
         return field, line, f"'{value}' is not one of: {', '.join(map(str, node['enum']))}", described()
     if v in ("minimum", "maximum"):
-        return field, line, f"{value} is outside the range {node.get('minimum', '…')} to {node.get('maximum', '…')}", described()
+        return (
+            field,
+            line,
+            f"{value} is outside the range {node.get('minimum', '…')} to {node.get('maximum', '…')}",
+            described(),
+        )
     if v == "pattern":
         return field, line, f"'{str(value)[:60]}' does not have the expected form", described()
     if v == "format":
         return field, line, f"'{str(value)[:60]}' is not a valid {node['format']}", described()
     if v == "dependentRequired":
-        field_name, needed = next((k, n) for k, needs in node["dependentRequired"].items() if k in value
-                                  for n in needs if n not in value)
-        return (field_path(path + (field_name,)), doc.line_of(path + (field_name,)), f"'{field_name}' needs '{needed}' beside it",
-                f"add `{needed}:` ({schema.describe(node['properties'][needed])}), or remove `{field_name}:`")
+        field_name, needed = next(
+            (k, n) for k, needs in node["dependentRequired"].items() if k in value for n in needs if n not in value
+        )
+        return (
+            field_path(path + (field_name,)),
+            doc.line_of(path + (field_name,)),
+            f"'{field_name}' needs '{needed}' beside it",
+            f"add `{needed}:` ({schema.describe(node['properties'][needed])}), or remove `{field_name}:`",
+        )
     return field, line, error.message, described()
 
 

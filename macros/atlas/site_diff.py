@@ -5,6 +5,7 @@ its section headings and its glossary tooltips. Themes and engines differ in mar
 so that is all this compares. The report is Markdown for a CI job summary; page paths and heading
 texts are shown as code spans (pr_summary.inert), since they come from the data.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -98,8 +99,14 @@ def compare(first: Path, second: Path) -> SiteDiff:
             headings.append((url, f"main heading {fa.h1} / {fb.h1}"))
         elif fa.h2 != fb.h2:
             missing, extra = [h for h in fa.h2 if h not in fb.h2], [h for h in fb.h2 if h not in fa.h2]
-            headings.append((url, f"sections only in the first: {missing}; only in the second: {extra}"
-                             if missing or extra else "sections in another order"))
+            headings.append(
+                (
+                    url,
+                    f"sections only in the first: {missing}; only in the second: {extra}"
+                    if missing or extra
+                    else "sections in another order",
+                )
+            )
         if fa.abbr != fb.abbr:
             tooltips.append((url, fa.abbr, fb.abbr))
     return SiteDiff(sorted(set(a) - set(b)), sorted(set(b) - set(a)), len(common), headings, tooltips)
@@ -107,9 +114,11 @@ def compare(first: Path, second: Path) -> SiteDiff:
 
 def render(diff: SiteDiff, first: str = "MkDocs", second: str = "Zensical") -> str:
     out = [f"## {first} and {second}: what differs", ""]
-    out.append(f"{diff.common} pages in both builds; {len(diff.only_first)} only in the {first} build, "
-               f"{len(diff.only_second)} only in the {second} build. Headings differ on {len(diff.headings)} pages, "
-               f"the number of glossary tooltips on {len(diff.tooltips)}.")
+    out.append(
+        f"{diff.common} pages in both builds; {len(diff.only_first)} only in the {first} build, "
+        f"{len(diff.only_second)} only in the {second} build. Headings differ on {len(diff.headings)} pages, "
+        f"the number of glossary tooltips on {len(diff.tooltips)}."
+    )
     out.append("")
     sections = [
         (f"Pages only in the {first} build", [inert(url) for url in diff.only_first]),

@@ -1,4 +1,5 @@
 """A new entry with every required field in place and empty, for `make new`."""
+
 from __future__ import annotations
 
 import datetime
@@ -6,10 +7,13 @@ import json
 
 
 def skeleton_text(entry_id: str, name: str, family: str, vocab: dict) -> str:
-    ratings = "\n".join(f"  {a}: {{score: , rationale: \"\"}}  # {spec['definition']}"
-                        for a, spec in vocab["families"][family]["attributes"].items())
-    effects = "\n".join(f"  {q}: {{effect: , reason: \"\"}}  # improves | worsens | neutral"
-                        for q in vocab["quality_attributes"])
+    ratings = "\n".join(
+        f"  {a}: {{score: , rationale: \"\"}}  # {spec['definition']}"
+        for a, spec in vocab["families"][family]["attributes"].items()
+    )
+    effects = "\n".join(
+        f"  {q}: {{effect: , reason: \"\"}}  # improves | worsens | neutral" for q in vocab["quality_attributes"]
+    )
     today = datetime.date.today().isoformat()
     # json.dumps gives a double-quoted YAML scalar, so any name (a colon, a quote, a #) stays one string.
     name = json.dumps(name, ensure_ascii=False)

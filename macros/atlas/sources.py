@@ -3,6 +3,7 @@
 Zensical runs define_env once per page rather than once per build, so loading is cached for as
 long as no source file changes; `mkdocs serve` still reloads after every edit.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,8 +42,10 @@ def load_sources(root: Path) -> Sources:
     stamp = _stamp(root)
     if root not in _loaded or _loaded[root][0] != stamp:
         catalog = load_valid_catalog(root)
-        _loaded[root] = (stamp, Sources(catalog, load_glossary(root, catalog), load_trees(root, catalog),
-                                        load_coverage(root, catalog)))
+        _loaded[root] = (
+            stamp,
+            Sources(catalog, load_glossary(root, catalog), load_trees(root, catalog), load_coverage(root, catalog)),
+        )
     return _loaded[root][1]
 
 
@@ -60,8 +63,9 @@ def all_problems(root: Path, patterns_dir: Path | None = None) -> tuple[Catalog,
 def write_generated_pages(sources: Sources, docs: Path) -> None:
     """The Markdown stubs of generated pages and the JSON export, written only where they changed."""
     # Every page carries the glossary's tooltips, and pattern pages name the decisions that lead to them.
-    sources.catalog.cache["shared_digest"] = data_digest(sources.catalog.vocabulary, sources.terms,
-                                                         [tree.data for tree in sources.trees])
+    sources.catalog.cache["shared_digest"] = data_digest(
+        sources.catalog.vocabulary, sources.terms, [tree.data for tree in sources.trees]
+    )
     sync_pattern_pages(sources.catalog, docs / "patterns")
     sync_tradeoff_pages(sources.catalog, docs / "tradeoffs")
     sync_compare_pages(sources.catalog, docs / "compare")

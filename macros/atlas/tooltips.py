@@ -13,6 +13,7 @@ This extension reads one file and interprets nothing.
 Its preprocessor runs after template rendering (Zensical's macros preprocessor has priority 35;
 under MkDocs, macros render before Markdown starts), so the glossary is never read as a template.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,7 +44,8 @@ class TooltipsPreprocessor(Preprocessor):
         except FileNotFoundError:
             raise MissingAbbreviations(
                 f"{self.path}: the glossary tooltips file is missing. Tip: build with `make build`, "
-                "or run `atlas generate` before a Zensical build") from None
+                "or run `atlas generate` before a Zensical build"
+            ) from None
         key = (stat.st_mtime_ns, stat.st_size)
         if self._cache is None or self._cache[0] != key:
             self._cache = (key, self.path.read_text(encoding="utf-8").splitlines())

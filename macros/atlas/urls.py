@@ -3,6 +3,7 @@
 A URL may only leave the site through an explicit redirect (a former id, a reversed comparison),
 so the committed list can only grow; `make urls` records new URLs after a deliberate change.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,6 +31,8 @@ def read_list(root: Path) -> list[str]:
 
 
 def write_list(root: Path, urls: list[str]) -> None:
-    header = ("# Every URL the site publishes, from the site root. Checked by tests/test_find_and_link.py:\n"
-              "# a URL may only leave through an explicit redirect. After adding pages, run `make urls`.\n")
+    header = (
+        "# Every URL the site publishes, from the site root. Checked by tests/test_find_and_link.py:\n"
+        "# a URL may only leave through an explicit redirect. After adding pages, run `make urls`.\n"
+    )
     (root / LIST).write_text(header + "\n".join(urls) + "\n", encoding="utf-8")

@@ -4,6 +4,7 @@ PyYAML silently keeps the last of two duplicate keys and turns dates into date
 objects; entries are data we validate, so both are handled here: duplicates are
 problems, and every scalar stays a string, int, float, bool or None.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -96,15 +97,29 @@ def document_from_bytes(raw: bytes, display_path: str) -> Document:
     """A file's bytes read as one YAML document; display_path names it in every problem."""
     doc = Document(display_path)
     if len(raw) > MAX_BYTES:
-        doc.problems.append(Problem(display_path, 1, "(file)", f"the file is {len(raw):,} bytes, more than the limit of {MAX_BYTES:,}",
-                                    "keep an entry focused on one pattern; move long material to the sources it cites"))
+        doc.problems.append(
+            Problem(
+                display_path,
+                1,
+                "(file)",
+                f"the file is {len(raw):,} bytes, more than the limit of {MAX_BYTES:,}",
+                "keep an entry focused on one pattern; move long material to the sources it cites",
+            )
+        )
         return doc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        doc.problems.append(Problem(display_path, line, "(file)", f"the file is not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})",
-                                    "save the file as UTF-8 in your editor"))
+        doc.problems.append(
+            Problem(
+                display_path,
+                line,
+                "(file)",
+                f"the file is not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})",
+                "save the file as UTF-8 in your editor",
+            )
+        )
         return doc
     parse_into(doc, text)
     return doc
@@ -117,17 +132,29 @@ def _anchor_problem(doc: Document, text: str) -> bool:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                doc.problems.append(Problem(doc.path, _line(event), "(file)",
-                                            "YAML anchors and aliases (&name, *name) are not supported",
-                                            "write the value out in full where it is needed"))
+                doc.problems.append(
+                    Problem(
+                        doc.path,
+                        _line(event),
+                        "(file)",
+                        "YAML anchors and aliases (&name, *name) are not supported",
+                        "write the value out in full where it is needed",
+                    )
+                )
                 return True
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
                     # The parser reads events without recursion; building nodes this deep would overflow the stack.
-                    doc.problems.append(Problem(doc.path, _line(event), "(file)",
-                                                f"the data is nested more than {MAX_DEPTH} levels deep",
-                                                "entries nest a few levels at most; check for unbalanced [ or {"))
+                    doc.problems.append(
+                        Problem(
+                            doc.path,
+                            _line(event),
+                            "(file)",
+                            f"the data is nested more than {MAX_DEPTH} levels deep",
+                            "entries nest a few levels at most; check for unbalanced [ or {",
+                        )
+                    )
                     return True
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -150,21 +177,39 @@ def parse_into(doc: Document, text: str) -> None:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         what = (err.problem or err.context or "invalid YAML").strip()
-        doc.problems.append(Problem(doc.path, line, "(file)", f"the file is not valid YAML: {what}",
-                                    "check indentation and quoting on this line; quote text that contains ': ' or starts with a special character"))
+        doc.problems.append(
+            Problem(
+                doc.path,
+                line,
+                "(file)",
+                f"the file is not valid YAML: {what}",
+                "check indentation and quoting on this line; quote text that contains ': ' or starts with a special character",
+            )
+        )
         return
     except yaml.YAMLError as err:
-        doc.problems.append(Problem(doc.path, 1, "(file)", f"the file is not valid YAML: {err}", "check the file's syntax"))
+        doc.problems.append(
+            Problem(doc.path, 1, "(file)", f"the file is not valid YAML: {err}", "check the file's syntax")
+        )
         return
     if node is None:
-        doc.problems.append(Problem(doc.path, 1, "(file)", "the file is empty", "start from the example entry in CONTRIBUTING.md"))
+        doc.problems.append(
+            Problem(doc.path, 1, "(file)", "the file is empty", "start from the example entry in CONTRIBUTING.md")
+        )
         return
     try:
         doc.data = _build(node, (), doc)
     except yaml.constructor.ConstructorError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else 1
-        doc.problems.append(Problem(doc.path, line, "(file)", f"unsupported YAML tag: {err.problem}",
-                                    "remove the !tag; entries hold plain text, numbers, lists and mappings"))
+        doc.problems.append(
+            Problem(
+                doc.path,
+                line,
+                "(file)",
+                f"unsupported YAML tag: {err.problem}",
+                "remove the !tag; entries hold plain text, numbers, lists and mappings",
+            )
+        )
 
 
 def _build(node, path, doc):
@@ -174,19 +219,39 @@ def _build(node, path, doc):
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                doc.problems.append(Problem(doc.path, line, field_path(path), "YAML merge keys (<<) are not supported",
-                                            "write the fields out in full"))
+                doc.problems.append(
+                    Problem(
+                        doc.path,
+                        line,
+                        field_path(path),
+                        "YAML merge keys (<<) are not supported",
+                        "write the fields out in full",
+                    )
+                )
                 continue
             key = _scalar(key_node)
             if not isinstance(key, str):
-                doc.problems.append(Problem(doc.path, line, field_path(path), f"the key {key!r} is not text",
-                                            "use a field name from schema/pattern.schema.json"))
+                doc.problems.append(
+                    Problem(
+                        doc.path,
+                        line,
+                        field_path(path),
+                        f"the key {key!r} is not text",
+                        "use a field name from schema/pattern.schema.json",
+                    )
+                )
                 continue
             child = path + (key,)
             if key in result:
-                doc.problems.append(Problem(doc.path, line, field_path(child),
-                                            f"the key '{key}' appears twice (first on line {doc.lines[child]})",
-                                            "keep one of the two and merge their content"))
+                doc.problems.append(
+                    Problem(
+                        doc.path,
+                        line,
+                        field_path(child),
+                        f"the key '{key}' appears twice (first on line {doc.lines[child]})",
+                        "keep one of the two and merge their content",
+                    )
+                )
                 continue
             doc.lines[child] = line
             result[key] = _build(value_node, child, doc)

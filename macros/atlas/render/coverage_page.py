@@ -1,4 +1,5 @@
 """The coverage page, /coverage/: how much of each anchor catalog the atlas covers, and what is missing."""
+
 from __future__ import annotations
 
 from .. import escape
@@ -30,23 +31,37 @@ def render_coverage_page(coverage: Coverage | None, catalog) -> str:
     ]
     for cat in coverage.catalogs:
         t = coverage.tally(cat)
-        lines.append(f"| [{escape.plain(cat['title'])}](#catalog-{cat['id']}) | {t.listed} | {t.excluded} | {t.covered} "
-                     f"| {t.missing} | {_pct(t.share)} |")
+        lines.append(
+            f"| [{escape.plain(cat['title'])}](#catalog-{cat['id']}) | {t.listed} | {t.excluded} | {t.covered} "
+            f"| {t.missing} | {_pct(t.share)} |"
+        )
     missing = coverage.missing()
     lines += ["", "## Missing patterns", ""]
     if missing:
-        lines += ["Backend patterns no entry covers yet, most widely listed first. Each is a good first contribution.", "",
-                  "| Pattern | Catalogs listing it | Suggested id |", "|---|--:|---|"]
-        lines += [f"| {escape.plain(name)} | {count} | {f'`{escape.text(sid)}`' if sid else ''} |" for name, count, sid in missing]
+        lines += [
+            "Backend patterns no entry covers yet, most widely listed first. Each is a good first contribution.",
+            "",
+            "| Pattern | Catalogs listing it | Suggested id |",
+            "|---|--:|---|",
+        ]
+        lines += [
+            f"| {escape.plain(name)} | {count} | {f'`{escape.text(sid)}`' if sid else ''} |"
+            for name, count, sid in missing
+        ]
     else:
         lines.append("None: every backend pattern of the anchor catalogs has an entry.")
     for cat in coverage.catalogs:
         t = coverage.tally(cat)
         lines += ["", f'## {escape.plain(cat["title"])} {{ #catalog-{cat["id"]} }}', ""]
-        where = f"{escape.plain(cat['locator'])}; compared on {escape.plain(cat['checked'])}" if "checked" in cat else \
-            f"not compared with a copy of the page: {escape.plain(cat['unconfirmed'])}"
-        lines.append(f"[{escape.plain(cat['title'])}]({escape.url(cat['url'])}) ({where}). "
-                     f"{t.covered} of {t.relevant} backend patterns covered ({_pct(t.share)}).")
+        where = (
+            f"{escape.plain(cat['locator'])}; compared on {escape.plain(cat['checked'])}"
+            if "checked" in cat
+            else f"not compared with a copy of the page: {escape.plain(cat['unconfirmed'])}"
+        )
+        lines.append(
+            f"[{escape.plain(cat['title'])}]({escape.url(cat['url'])}) ({where}). "
+            f"{t.covered} of {t.relevant} backend patterns covered ({_pct(t.share)})."
+        )
         if cat.get("note"):
             lines += ["", escape.plain(cat["note"])]
         lines += ["", "| Pattern in the catalog | Atlas entry | How | Note |", "|---|---|---|---|"]

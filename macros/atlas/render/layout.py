@@ -8,6 +8,7 @@ boxes and write the labels with the escaping helpers.
 Layouts are cached by their DOT source, so `mkdocs serve` lays out only the drawings whose shape
 changed.
 """
+
 from __future__ import annotations
 
 import functools
@@ -85,18 +86,30 @@ class Placed:
     edges: list[tuple[str, str, str]] = field(default_factory=list)  # (source, target, SVG path data)
 
 
-def dot_source(nodes: list[Node], edges: list[Edge], *, rankdir: str = "TB", nodesep: float = 0.25,
-               ranksep: float = 0.5, cluster_label: dict[str, int] | None = None,
-               columns: int = 0, cluster_columns: int = 0) -> tuple[str, dict[str, str]]:
+def dot_source(
+    nodes: list[Node],
+    edges: list[Edge],
+    *,
+    rankdir: str = "TB",
+    nodesep: float = 0.25,
+    ranksep: float = 0.5,
+    cluster_label: dict[str, int] | None = None,
+    columns: int = 0,
+    cluster_columns: int = 0,
+) -> tuple[str, dict[str, str]]:
     """The DOT program for a graph, and the generated name of each node key (keys never enter the program)."""
     names = {node.key: f"n{i}" for i, node in enumerate(nodes)}
     order = {node.key: i for i, node in enumerate(nodes)}
     clusters = sorted({node.cluster for node in nodes if node.cluster}, key=[n.cluster for n in nodes].index)
     cluster_names = {c: f"cluster_{i}" for i, c in enumerate(clusters)}
-    lines = [f'digraph G {{ graph [rankdir={rankdir}, nodesep={nodesep:.3f}, ranksep={ranksep:.3f}, '
-             'splines=spline, outputorder=edgesfirst, margin=0'
-             + (f', packmode="array_u{columns}"' if columns else "") + "];",
-             '  node [shape=box, fixedsize=true, label=""];', '  edge [arrowhead=none];']
+    lines = [
+        f'digraph G {{ graph [rankdir={rankdir}, nodesep={nodesep:.3f}, ranksep={ranksep:.3f}, '
+        'splines=spline, outputorder=edgesfirst, margin=0'
+        + (f', packmode="array_u{columns}"' if columns else "")
+        + "];",
+        '  node [shape=box, fixedsize=true, label=""];',
+        '  edge [arrowhead=none];',
+    ]
 
     def node_line(node: Node) -> str:
         return f"  {names[node.key]} [width={node.width / DPI:.3f}, height={node.height / DPI:.3f}, sortv={order[node.key]}];"
@@ -105,9 +118,12 @@ def dot_source(nodes: list[Node], edges: list[Edge], *, rankdir: str = "TB", nod
         # The cluster's title is drawn by the renderer; Graphviz only reserves room for it, with a
         # placeholder of as many letters as the title has (generated here, never the title itself).
         letters = "x" * max(1, (cluster_label or {}).get(cluster, 1))
-        lines.append(f'  subgraph {cluster_names[cluster]} {{ graph [margin=10, label="{letters}", labeljust=l, '
-                     f'fontsize={FONT_SIZE + 2:.0f}, fontname="Helvetica-Bold", sortv={clusters.index(cluster)}'
-                     + (f', packmode="array_u{cluster_columns}"' if cluster_columns else "") + "];")
+        lines.append(
+            f'  subgraph {cluster_names[cluster]} {{ graph [margin=10, label="{letters}", labeljust=l, '
+            f'fontsize={FONT_SIZE + 2:.0f}, fontname="Helvetica-Bold", sortv={clusters.index(cluster)}'
+            + (f', packmode="array_u{cluster_columns}"' if cluster_columns else "")
+            + "];"
+        )
         lines += ["  " + node_line(n) for n in nodes if n.cluster == cluster]
         lines.append("  }")
     lines += [node_line(n) for n in nodes if not n.cluster]
@@ -125,9 +141,13 @@ def dot_source(nodes: list[Node], edges: list[Edge], *, rankdir: str = "TB", nod
 def _run_dot(source: str, engine: str = "dot") -> str:
     dot = shutil.which("dot")
     if dot is None:
-        raise LayoutError("Graphviz's `dot` was not found: the diagrams need it. Install Debian's graphviz package "
-                          "(sudo apt-get install graphviz), or run a make target, which installs it when run as root")
-    done = subprocess.run([dot, f"-K{engine}", "-Tjson"], input=source, capture_output=True, text=True, timeout=120, check=False)
+        raise LayoutError(
+            "Graphviz's `dot` was not found: the diagrams need it. Install Debian's graphviz package "
+            "(sudo apt-get install graphviz), or run a make target, which installs it when run as root"
+        )
+    done = subprocess.run(
+        [dot, f"-K{engine}", "-Tjson"], input=source, capture_output=True, text=True, timeout=120, check=False
+    )
     if done.returncode != 0:
         raise LayoutError(f"Graphviz's dot failed: {done.stderr.strip()[:300]}")
     return done.stdout
@@ -189,7 +209,7 @@ def layout(nodes: list[Node], edges: list[Edge], engine: str = "dot", **options)
         points = [flip(p) for p in points]
         path = f"M{points[0][0]:.1f},{points[0][1]:.1f}"
         for i in range(1, len(points) - 2, 3):
-            (ax, ay), (bx, by), (cx, cy) = points[i:i + 3]
+            (ax, ay), (bx, by), (cx, cy) = points[i : i + 3]
             path += f" C{ax:.1f},{ay:.1f} {bx:.1f},{by:.1f} {cx:.1f},{cy:.1f}"
         if start:
             sx, sy = flip(start)

@@ -1,4 +1,5 @@
 """The references page, /references/: every source the catalog cites, and which entries cite it."""
+
 from __future__ import annotations
 
 from .. import escape
@@ -25,14 +26,18 @@ def render_references_page(catalog) -> str:
     sources = cited_sources(catalog)
     public = {k: v for k, v in sources.items() if not k.startswith("seed:")}
     seeded = {k: v for k, v in sources.items() if k.startswith("seed:")}
-    out = [f"The {len(sources)} sources cited across the atlas, and the patterns that cite each. "
-           "Every claim on a pattern page links to its source in that page's Sources section."]
+    out = [
+        f"The {len(sources)} sources cited across the atlas, and the patterns that cite each. "
+        "Every claim on a pattern page links to its source in that page's Sources section."
+    ]
     out += ["## Public sources { #public }", "\n".join(_item(v, catalog) for v in public.values())]
     if seeded:
-        out += ["## Seed articles { #seeds }",
-                "Articles this project grew from. They are not publicly available, so a claim resting on one "
-                "is quoted as one practitioner's opinion, never as the only support of a number.",
-                "\n".join(_item(v, catalog, seeds) for v in seeded.values())]
+        out += [
+            "## Seed articles { #seeds }",
+            "Articles this project grew from. They are not publicly available, so a claim resting on one "
+            "is quoted as one practitioner's opinion, never as the only support of a number.",
+            "\n".join(_item(v, catalog, seeds) for v in seeded.values()),
+        ]
     return "\n\n".join(out) + "\n"
 
 
@@ -43,8 +48,9 @@ def _item(item: dict, catalog, seeds=None) -> str:
         head = f"[{escape.plain(source['title'])}]({escape.url(source['url'])}){archive_link(source)}"
     else:
         head = f"*{escape.plain(seeds[source['seed']]['title'])}*"
-    cited_by = ", ".join(f"[{escape.plain(entry.data['name'])}](patterns/{entry.id}.md#source-{sid})"
-                         for entry, sid in item["citations"])
+    cited_by = ", ".join(
+        f"[{escape.plain(entry.data['name'])}](patterns/{entry.id}.md#source-{sid})" for entry, sid in item["citations"]
+    )
     return f"- {head}{', ' + who if who else ''}. Cited by: {cited_by}."
 
 
@@ -54,18 +60,30 @@ def render_unconfirmed_page(catalog, trees=()) -> str:
     for entry in catalog.sorted_entries():
         for source in entry.data["sources"]:
             if "unconfirmed" in source:
-                rows.append((source["title"], source, f"[{escape.plain(entry.data['name'])}](../patterns/{entry.id}.md#source-{source['id']})"))
+                rows.append(
+                    (
+                        source["title"],
+                        source,
+                        f"[{escape.plain(entry.data['name'])}](../patterns/{entry.id}.md#source-{source['id']})",
+                    )
+                )
     for tree in trees:
         for source in tree.data["sources"]:
             if "unconfirmed" in source:
-                rows.append((source["title"], source, f"[{escape.plain(tree.data['title'])}](../decisions/{tree.id}.md)"))
+                rows.append(
+                    (source["title"], source, f"[{escape.plain(tree.data['title'])}](../decisions/{tree.id}.md)")
+                )
     if not rows:
         return "Every cited source has been confirmed."
     rows.sort(key=lambda r: r[0].casefold())
-    lines = [f"{len(rows)} citations of sources that no one has yet confirmed against the source itself. "
-             "Read one, and if it says what is cited, add its `locator` and `checked` date in the entry "
-             "(see the evidence standard in CONTRIBUTING.md); if not, correct the claim.", "",
-             "| Source | Why unconfirmed | Cited by |", "|---|---|---|"]
+    lines = [
+        f"{len(rows)} citations of sources that no one has yet confirmed against the source itself. "
+        "Read one, and if it says what is cited, add its `locator` and `checked` date in the entry "
+        "(see the evidence standard in CONTRIBUTING.md); if not, correct the claim.",
+        "",
+        "| Source | Why unconfirmed | Cited by |",
+        "|---|---|---|",
+    ]
     for title, source, where in rows:
         link = f"[{escape.plain(title)}]({escape.url(source['url'])})" if "url" in source else escape.plain(title)
         lines.append(f"| {link} | {escape.plain(source['unconfirmed'])} | {where} |")

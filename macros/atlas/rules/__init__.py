@@ -3,6 +3,7 @@
 Every rule exposes `check(catalog) -> Iterable[Problem]` and sees only entries that
 passed the schema, so it can rely on field types. Order here is the order of output.
 """
+
 from . import (
     checklist_questions,
     diagram_source,

@@ -4,6 +4,7 @@ An item's own `source:` covers its text; elsewhere an inline [@source-id] covers
 item. A seed article does not count: readers cannot open it. Illustrative failure modes are exempt,
 since the page labels their numbers as a scenario.
 """
+
 from ..evidence import figure_problems
 from ..problems import per_entry
 

@@ -1,4 +1,5 @@
 """Former ids (kept after a rename) stay unique: each old URL redirects to exactly one page."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -12,11 +13,17 @@ def check(catalog):
     for entry in catalog.sorted_entries():
         for i, old in enumerate(entry.data.get("former_ids", [])):
             if old in catalog.known_ids:
-                yield entry.problem(("former_ids", i), f"'{old}' is the id of a current entry, so its URL cannot redirect here",
-                                    "remove it from former_ids; only ids that no file uses any more belong here")
+                yield entry.problem(
+                    ("former_ids", i),
+                    f"'{old}' is the id of a current entry, so its URL cannot redirect here",
+                    "remove it from former_ids; only ids that no file uses any more belong here",
+                )
             elif old in claimed:
-                yield entry.problem(("former_ids", i), f"'{old}' is already a former id of {claimed[old].path}",
-                                    "an old URL can redirect to one page only; keep it on the entry that replaced it")
+                yield entry.problem(
+                    ("former_ids", i),
+                    f"'{old}' is already a former id of {claimed[old].path}",
+                    "an old URL can redirect to one page only; keep it on the entry that replaced it",
+                )
             claimed.setdefault(old, entry)
 
 

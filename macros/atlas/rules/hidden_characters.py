@@ -4,6 +4,7 @@ Control characters and Unicode bidirectional overrides (U+202Aâ€“U+202E, U+2066â
 display differently from what it says ("Trojan Source"); zero-width characters hide inside names
 and ids. None has a use in an entry, a tree or the glossary.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,10 @@ def problems_in(text: str):
     if match:
         char = match.group(0)
         name = unicodedata.name(char, "control character")
-        yield (f"contains the invisible character U+{ord(char):04X} ({name.lower()}) at position {match.start() + 1}",
-               "delete it: invisible and direction-changing characters make text read differently from what it says")
+        yield (
+            f"contains the invisible character U+{ord(char):04X} ({name.lower()}) at position {match.start() + 1}",
+            "delete it: invisible and direction-changing characters make text read differently from what it says",
+        )
 
 
 def check(catalog):

@@ -1,4 +1,5 @@
 """Every inline citation [@id] in prose names a source listed in the same file."""
+
 from ..evidence import citation_problems
 from ..problems import per_entry
 

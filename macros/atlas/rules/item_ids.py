@@ -9,6 +9,9 @@ def check(catalog):
             seen: dict[str, int] = {}  # item id -> its first index
             for i, item in enumerate(entry.data.get(list_name, [])):
                 if item["id"] in seen:
-                    yield entry.problem((list_name, i, "id"), f"the id '{item['id']}' is already used by {list_name}[{seen[item['id']]}]",
-                                        "give every item in the list its own id")
+                    yield entry.problem(
+                        (list_name, i, "id"),
+                        f"the id '{item['id']}' is already used by {list_name}[{seen[item['id']]}]",
+                        "give every item in the list its own id",
+                    )
                 seen.setdefault(item["id"], i)

@@ -10,6 +10,7 @@ A site page is written as an absolute site path: /patterns/<id>/ (optionally wit
 the path of another page such as /patterns/. The renderer turns these into relative links,
 which the strict build then checks down to the anchor.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,26 +61,41 @@ def problems_in(text: str, catalog):
             yield (f"{removal.what} would be removed from the published page", removal.tip)
     for element, target in found:
         if element in ("img", "image"):
-            yield (f"embeds the image '{one_line(target, 80)}'; entries show no images, so the page never loads anything from elsewhere",
-                   "describe it in words, or turn it into a link: [title](https://...)")
+            yield (
+                f"embeds the image '{one_line(target, 80)}'; entries show no images, so the page never loads anything from elsewhere",
+                "describe it in words, or turn it into a link: [title](https://...)",
+            )
         elif target.startswith("/") and not target.startswith("//"):
             yield from _site_link(target, catalog)
-        elif element == "link" or not (link_allowed(target) and re.match(r"^(https?://[^\s/]+|mailto:\S)", target, re.IGNORECASE)):
-            yield (f"the link target '{one_line(target, 80)}' is neither an http(s) address nor a page of this site",
-                   "use a full https:// address, or a site path such as /patterns/saga/ or /patterns/saga/#benefits")
+        elif element == "link" or not (
+            link_allowed(target) and re.match(r"^(https?://[^\s/]+|mailto:\S)", target, re.IGNORECASE)
+        ):
+            yield (
+                f"the link target '{one_line(target, 80)}' is neither an http(s) address nor a page of this site",
+                "use a full https:// address, or a site path such as /patterns/saga/ or /patterns/saga/#benefits",
+            )
 
 
 def _site_link(target, catalog):
     match = PATTERN_PAGE.match(target)
     if match:
         if match.group(1) not in catalog.known_ids:
-            yield (f"the link '{target}' points at a pattern that does not exist", "check the id against the files in patterns/")
+            yield (
+                f"the link '{target}' points at a pattern that does not exist",
+                "check the id against the files in patterns/",
+            )
         return
     page = target.split("#", 1)[0].strip("/")
-    candidates = [catalog.docs_dir / f"{page}.md", catalog.docs_dir / page / "index.md"] if page else [catalog.docs_dir / "index.md"]
+    candidates = (
+        [catalog.docs_dir / f"{page}.md", catalog.docs_dir / page / "index.md"]
+        if page
+        else [catalog.docs_dir / "index.md"]
+    )
     if not any(c.is_file() for c in candidates):
-        yield (f"the link '{target}' points at no page of this site",
-               "write site links as /patterns/<id>/ or as the path of a page under docs/, ending in /")
+        yield (
+            f"the link '{target}' points at no page of this site",
+            "write site links as /patterns/<id>/ or as the path of a page under docs/, ending in /",
+        )
 
 
 def check(catalog):

@@ -6,8 +6,14 @@ def check(catalog):
     for entry in catalog.sorted_entries():
         given = set(entry.data["quality_effects"])
         for name in sorted(set(qualities) - given):
-            yield entry.problem(("quality_effects",), f"no effect given for '{name}'",
-                                f"add `{name}: {{effect: improves|worsens|neutral, reason: ...}}`; {qualities[name]['definition']}")
+            yield entry.problem(
+                ("quality_effects",),
+                f"no effect given for '{name}'",
+                f"add `{name}: {{effect: improves|worsens|neutral, reason: ...}}`; {qualities[name]['definition']}",
+            )
         for name in sorted(given - set(qualities)):
-            yield entry.problem(("quality_effects", name), f"'{name}' is not a catalog-wide quality attribute",
-                                f"use exactly these: {', '.join(qualities)}")
+            yield entry.problem(
+                ("quality_effects", name),
+                f"'{name}' is not a catalog-wide quality attribute",
+                f"use exactly these: {', '.join(qualities)}",
+            )

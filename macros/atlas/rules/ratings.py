@@ -9,8 +9,14 @@ def check(catalog):
             continue  # reported by vocabulary_terms
         expected, given = set(family["attributes"]), set(entry.data["ratings"])
         for name in sorted(expected - given):
-            yield entry.problem(("ratings",), f"no rating for '{name}', an attribute of the family '{entry.data['family']}'",
-                                f"add `{name}: {{score: 1-5, rationale: ...}}`; {family['attributes'][name]['definition']}")
+            yield entry.problem(
+                ("ratings",),
+                f"no rating for '{name}', an attribute of the family '{entry.data['family']}'",
+                f"add `{name}: {{score: 1-5, rationale: ...}}`; {family['attributes'][name]['definition']}",
+            )
         for name in sorted(given - expected):
-            yield entry.problem(("ratings", name), f"'{name}' is not an attribute of the family '{entry.data['family']}'",
-                                f"rate exactly these: {', '.join(family['attributes'])}")
+            yield entry.problem(
+                ("ratings", name),
+                f"'{name}' is not an attribute of the family '{entry.data['family']}'",
+                f"rate exactly these: {', '.join(family['attributes'])}",
+            )

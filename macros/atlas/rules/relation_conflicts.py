@@ -4,6 +4,7 @@ Each declaration is turned into the same view from both sides (A requires B is
 also B required-by A), then every pair of entries is checked for types that
 cannot hold together.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -14,7 +15,9 @@ if TYPE_CHECKING:
 # Unordered pairs of relation types (as seen from one side) that cannot both hold.
 CONFLICTS = {
     frozenset({"alternative-to", "requires"}): "an alternative replaces the other, so it cannot also require it",
-    frozenset({"alternative-to", "required-by"}): "an alternative replaces the other, so it cannot also be required by it",
+    frozenset(
+        {"alternative-to", "required-by"}
+    ): "an alternative replaces the other, so it cannot also be required by it",
     frozenset({"alternative-to", "complements"}): "alternatives exclude each other, complements work side by side",
     frozenset({"evolves-into", "evolves-from"}): "two patterns cannot each evolve into the other",
     frozenset({"requires", "required-by"}): "two patterns cannot require each other",
@@ -43,6 +46,8 @@ def check(catalog):
                     reported.add(key)
                     # Flag both declarations: whichever file a pull request touched, its author sees the line.
                     for (entry, i), (other, j) in (((entry_y, i_y), (entry_x, i_x)), ((entry_x, i_x), (entry_y, i_y))):
-                        yield entry.problem(("relations", i),
-                                            f"contradicts {other.path} relations[{j}]: {a} is '{kind_x}' and '{kind_y}' {b}; {reason}",
-                                            "keep the one relation that is true and remove the other")
+                        yield entry.problem(
+                            ("relations", i),
+                            f"contradicts {other.path} relations[{j}]: {a} is '{kind_x}' and '{kind_y}' {b}; {reason}",
+                            "keep the one relation that is true and remove the other",
+                        )

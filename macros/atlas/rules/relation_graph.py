@@ -3,6 +3,7 @@
 Relations count from both ends, so an entry that declares one relation and is named
 by another file has two neighbours.
 """
+
 from ..relations import neighbours
 
 MIN_NEIGHBOURS = 2
@@ -15,8 +16,11 @@ def check(catalog):
             continue  # others point at its file name; file_name reports the mismatch
         count = len(graph[entry.id])
         if count < MIN_NEIGHBOURS:
-            yield entry.problem(("relations",), f"relates to {count} other entr{'y' if count == 1 else 'ies'}, at least {MIN_NEIGHBOURS} are needed",
-                                "add relations to the patterns a reader would compare it with or use beside it")
+            yield entry.problem(
+                ("relations",),
+                f"relates to {count} other entr{'y' if count == 1 else 'ies'}, at least {MIN_NEIGHBOURS} are needed",
+                "add relations to the patterns a reader would compare it with or use beside it",
+            )
     if not graph or catalog.known_ids - set(catalog.entries):
         return  # with invalid files left out, the graph looks split when it is not; their own problems come first
     components = _components(graph)
@@ -27,8 +31,10 @@ def check(catalog):
                 continue
             for entry_id in sorted(component):
                 yield catalog.entries[entry_id].problem(
-                    ("relations",), f"is cut off from the rest of the catalog (its group: {', '.join(sorted(component))})",
-                    f"relate at least one of them to a pattern outside the group, for example {sorted(main)[0]}")
+                    ("relations",),
+                    f"is cut off from the rest of the catalog (its group: {', '.join(sorted(component))})",
+                    f"relate at least one of them to a pattern outside the group, for example {sorted(main)[0]}",
+                )
 
 
 def _components(graph):

@@ -1,4 +1,5 @@
 """Relations point at entries that exist, and never at the entry itself."""
+
 import difflib
 
 from .former_ids import renamed
@@ -19,5 +20,9 @@ def check(catalog):
                 yield entry.problem(path, f"there is no entry with the id '{target}' in patterns/", hint)
             key = (relation["type"], target)
             if key in seen:
-                yield entry.problem(("relations", i), f"the relation '{relation['type']} {target}' is listed twice", "remove one of them")
+                yield entry.problem(
+                    ("relations", i),
+                    f"the relation '{relation['type']} {target}' is listed twice",
+                    "remove one of them",
+                )
             seen.add(key)

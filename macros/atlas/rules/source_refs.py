@@ -18,5 +18,8 @@ def check(catalog):
         declared = [s["id"] for s in entry.data["sources"]]
         for path, ref in _walk({k: v for k, v in entry.data.items() if k != "sources"}, ()):
             if ref not in declared:
-                yield entry.problem(path, f"the source '{ref}' is not in this file's `sources` list",
-                                    f"add it to `sources` with a url or a seed, or use one of: {', '.join(declared)}")
+                yield entry.problem(
+                    path,
+                    f"the source '{ref}' is not in this file's `sources` list",
+                    f"add it to `sources` with a url or a seed, or use one of: {', '.join(declared)}",
+                )

@@ -1,4 +1,5 @@
 """Each public source says where in it the claim stands and when someone confirmed it, or is marked unconfirmed."""
+
 from ..evidence import source_status_problems
 
 

@@ -1,4 +1,5 @@
 """No two entries share an id or a display name."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -13,10 +14,16 @@ def check(catalog):
     for entry in catalog.files:
         first = seen_ids.setdefault(entry.id, entry)
         if first is not entry:
-            yield entry.problem(("id",), f"the id '{entry.id}' is already used by {first.path}",
-                                "give each pattern its own id; if both describe one pattern, merge them")
+            yield entry.problem(
+                ("id",),
+                f"the id '{entry.id}' is already used by {first.path}",
+                "give each pattern its own id; if both describe one pattern, merge them",
+            )
         name = entry.data["name"].casefold()
         first = seen_names.setdefault(name, entry)
         if first is not entry:
-            yield entry.problem(("name",), f"the name '{entry.data['name']}' is already used by {first.path}",
-                                "pick a distinguishing name, or make this entry a variant-of the other")
+            yield entry.problem(
+                ("name",),
+                f"the name '{entry.data['name']}' is already used by {first.path}",
+                "pick a distinguishing name, or make this entry a variant-of the other",
+            )

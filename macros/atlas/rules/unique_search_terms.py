@@ -1,4 +1,5 @@
 """A name, alias or search keyword belongs to one entry, so searching for it has one right answer."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -17,5 +18,8 @@ def check(catalog):
             key = term.casefold()
             first = owner.setdefault(key, entry)
             if first is not entry:
-                yield entry.problem(path, f"'{term}' is already a name, alias or keyword of {first.path}",
-                                    "keep it on the entry it names most precisely (a variant's name belongs to the variant)")
+                yield entry.problem(
+                    path,
+                    f"'{term}' is already a name, alias or keyword of {first.path}",
+                    "keep it on the entry it names most precisely (a variant's name belongs to the variant)",
+                )

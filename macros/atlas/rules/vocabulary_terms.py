@@ -1,4 +1,5 @@
 """Family, tags, signal dimensions, relation types and seed names come from schema/vocabulary.yaml."""
+
 import difflib
 
 
@@ -6,8 +7,10 @@ def _unknown(value, allowed, what):
     """(message, tip) for a value missing from a vocabulary; `what` is singular, e.g. 'tag'."""
     near = difflib.get_close_matches(value, list(allowed), n=1)
     hint = f"did you mean '{near[0]}'?" if near else f"known values: {', '.join(sorted(allowed))}."
-    return (f"'{value}' is not a known {what}",
-            f"{hint} To add a new one, propose it in schema/vocabulary.yaml in the same pull request")
+    return (
+        f"'{value}' is not a known {what}",
+        f"{hint} To add a new one, propose it in schema/vocabulary.yaml in the same pull request",
+    )
 
 
 def check(catalog):
@@ -25,11 +28,15 @@ def check(catalog):
         for list_name in ("use_when", "avoid_when"):
             for i, signal in enumerate(data[list_name]):
                 if signal["dimension"] not in vocab["signal_dimensions"]:
-                    yield entry.problem((list_name, i, "dimension"),
-                                        *_unknown(signal["dimension"], vocab["signal_dimensions"], "signal dimension"))
+                    yield entry.problem(
+                        (list_name, i, "dimension"),
+                        *_unknown(signal["dimension"], vocab["signal_dimensions"], "signal dimension"),
+                    )
         for i, relation in enumerate(data["relations"]):
             if relation["type"] not in vocab["relation_types"]:
-                yield entry.problem(("relations", i, "type"), *_unknown(relation["type"], vocab["relation_types"], "relation type"))
+                yield entry.problem(
+                    ("relations", i, "type"), *_unknown(relation["type"], vocab["relation_types"], "relation type")
+                )
         for i, source in enumerate(data["sources"]):
             if "seed" in source and source["seed"] not in vocab["seeds"]:
                 yield entry.problem(("sources", i, "seed"), *_unknown(source["seed"], vocab["seeds"], "seed"))
