@@ -44,14 +44,19 @@ def catalog_json(catalog) -> dict:
 
 
 def _dump(data) -> str:
-    # Indented output goes through json's pure-Python encoder, slow enough to show in each `mkdocs serve`
-    # rebuild; the compact (C) encoding is the key, so an unchanged record is indented once per session.
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _dump_record(data) -> str:
+    """One entry's file. Indented output goes through json's pure-Python encoder, slow enough to show in
+    each `mkdocs serve` rebuild; keyed by the compact (C) encoding, an unchanged record is indented once
+    per process. (The whole-catalog file changes with every edit, so it is not kept.)"""
     return _indented(json.dumps(data, ensure_ascii=False))
 
 
 @lru_cache(maxsize=4096)
 def _indented(compact: str) -> str:
-    return json.dumps(json.loads(compact), ensure_ascii=False, indent=1) + "\n"
+    return _dump(json.loads(compact))
 
 
 def export_files(catalog) -> dict[str, str]:
@@ -65,10 +70,12 @@ def export_files(catalog) -> dict[str, str]:
         "schema/pattern.schema.json": (catalog.root / "schema" / "pattern.schema.json").read_text(encoding="utf-8"),
     }
     for entry in catalog.sorted_entries():
-        files[f"patterns/{entry.id}.json"] = _dump({"schema_version": SCHEMA_VERSION, **entry_json(catalog, entry)})
+        files[f"patterns/{entry.id}.json"] = _dump_record(
+            {"schema_version": SCHEMA_VERSION, **entry_json(catalog, entry)}
+        )
         for old in entry.data.get("former_ids", []):
             # A renamed entry's old JSON address keeps answering, with the record and where it lives now.
-            files[f"patterns/{old}.json"] = _dump(
+            files[f"patterns/{old}.json"] = _dump_record(
                 {"schema_version": SCHEMA_VERSION, "moved_to": entry.id, **entry_json(catalog, entry)}
             )
     return files
