@@ -32,9 +32,9 @@ build: $(STAMP) graphviz ## Strict build into site/ (left untouched if the build
 test: $(STAMP) chromium graphviz lint ## Run the linters and the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
-quick: $(STAMP) graphviz lint ## Lint, validate the entries and run the tests that need no build, no browser and no linter run
+quick: $(STAMP) graphviz lint ## Lint, validate the entries and run the tests that need no build, no browser and no external program
 	$(BIN)/atlas check
-	$(BIN)/python -m pytest -q -m "not browser and not build and not linter"
+	$(BIN)/python -m pytest -q -m "not browser and not build and not tool"
 
 lint: $(STAMP) $(LINT_STAMP) ## Lint: ruff (rules and format) and mypy (pyproject.toml), ESLint and stylelint (tools/lint); each keeps a cache
 	$(BIN)/ruff check macros tests tools

@@ -70,7 +70,7 @@ def test_mypy_checks_the_atlas_package_without_blanket_ignores():
     assert not any(override.get("ignore_errors") for override in config.get("overrides", []))
 
 
-@pytest.mark.linter
+@pytest.mark.tool
 def test_mypy_with_the_project_settings_rejects_a_type_error(tmp_path):
     """check_untyped_defs: a mistake inside a function without annotations is still an error."""
     scratch = tmp_path / "scratch.py"
@@ -97,7 +97,7 @@ def test_mypy_with_the_project_settings_rejects_a_type_error(tmp_path):
 # --- ESLint and stylelint ------------------------------------------------------------------------------
 
 
-@pytest.mark.linter
+@pytest.mark.tool
 @needs_node_modules
 def test_eslint_rejects_unsafe_dom_sinks_and_passes_dom_methods(tmp_path):
     scripts = tmp_path / "docs" / "assets" / "javascripts"  # the path the configuration lints
@@ -125,7 +125,7 @@ def test_eslint_rejects_unsafe_dom_sinks_and_passes_dom_methods(tmp_path):
     assert errors == {(4, "no-unsanitized/property"), (5, "no-unsanitized/method")}
 
 
-@pytest.mark.linter
+@pytest.mark.tool
 @needs_node_modules
 def test_stylelint_rejects_a_broken_stylesheet(tmp_path):
     broken = tmp_path / "broken.css"

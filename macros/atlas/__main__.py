@@ -48,7 +48,11 @@ def cmd_links(args) -> int:
 
     sources = load_sources(ROOT)
     cited = linkcheck.cited_addresses(sources.catalog, sources.trees, sources.coverage)
-    results = linkcheck.check_all(cited, delay=args.delay)
+    try:
+        results = linkcheck.check_all(cited, delay=args.delay)
+    except linkcheck.LinkCheckError as err:
+        print(f"atlas links: {err}", file=sys.stderr)
+        return 2
     today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
     text = linkcheck.report(results, cited, linkcheck.stale_entries(sources.catalog, today))
     if args.report:
