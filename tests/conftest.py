@@ -320,6 +320,9 @@ _session: dict = {"seconds": Counter(), "tests": Counter()}
 
 
 def pytest_sessionstart(session):
+    import atlas.yamlsource
+
+    atlas.yamlsource.SAVE_DOCUMENTS = False  # tests read the stored documents (make check wrote them), never write
     _session["docs"] = snapshot(ROOT / "docs")
     _session["started"] = time.monotonic()
 

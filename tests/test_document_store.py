@@ -25,6 +25,7 @@ def fresh(monkeypatch):
     monkeypatch.setattr(yamlsource, "document_from_bytes", counted)
     monkeypatch.setattr(yamlsource, "_DOCUMENTS", {})
     monkeypatch.setattr(yamlsource, "_READ_HERE", set())
+    monkeypatch.setattr(yamlsource, "SAVE_DOCUMENTS", True)  # the rest of the suite never writes the store
     return parsed
 
 
@@ -122,3 +123,12 @@ def test_a_schema_edit_checks_stored_documents_again(fresh, tmp_path):
         schema.read_text(encoding="utf-8").replace('"minLength": 3', '"minLength": 300', 1), encoding="utf-8"
     )
     assert schema_problems(doc, schema) != []
+
+
+def test_the_test_suite_never_writes_the_store(monkeypatch, tmp_path):
+    """A test may change a document it loaded; that change must not reach the next run."""
+    store = tmp_path / "store.pickle"
+    monkeypatch.setenv("ATLAS_DOCUMENT_STORE", str(store))
+    yamlsource.read_document(ALPHA, "patterns/alpha.yaml")
+    yamlsource.save_documents()
+    assert not yamlsource.SAVE_DOCUMENTS and not store.exists()

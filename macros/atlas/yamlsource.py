@@ -69,6 +69,9 @@ class Document:
 _DOCUMENTS: dict[tuple[str, bytes], Document] = {}
 _STORED: dict | None = None  # what the last run stored, read on first use
 _READ_HERE: set[tuple[str, bytes]] = set()  # keys of the repository's files read by this process
+# The test suite reads the store but never writes it: a test may change a document it loaded, and that change
+# must not reach the next run (tests/conftest.py turns this off; the store's own tests turn it on).
+SAVE_DOCUMENTS = True
 
 
 def read_document(file: Path, display_path: str) -> Document:
@@ -90,6 +93,8 @@ def read_document(file: Path, display_path: str) -> Document:
 
 def save_documents() -> None:
     """Store the repository's documents read by this process, with what was found in them, for the next run."""
+    if not SAVE_DOCUMENTS:
+        return
     document_store.save(document_store.store_path(), {key: _DOCUMENTS[key] for key in _READ_HERE if key in _DOCUMENTS})
 
 
