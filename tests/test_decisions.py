@@ -179,3 +179,28 @@ def test_wizard_data_carries_what_the_record_needs(catalog, tree_dir):
     ]
     page = render_tree_page(tree, catalog)
     assert page.count("</script>") == 1 and 'id="atlas-wizard"' in page
+
+
+def test_a_decision_page_is_rebuilt_when_what_it_shows_of_a_pattern_changes(fixture_dir, tmp_path):
+    """`mkdocs serve --dirty` rebuilds the pages whose digest changed: a recommended pattern's name, summary,
+    benefits and costs are on the page (the wizard shows them); its context is not."""
+    import copy
+
+    from atlas.catalog import load_valid_catalog
+    from atlas.pages import sync_decision_pages
+
+    catalog = load_valid_catalog(ROOT, fixture_dir)
+    for entry in catalog.entries.values():  # the loader shares parsed entries between loads; this test changes them
+        entry.data = copy.deepcopy(entry.data)
+    trees = load_trees(ROOT, catalog, FIXTURES / "decisions")
+    out = tmp_path / "decisions"
+    sync_decision_pages(trees, catalog, out)
+    recommended = sorted({r["pattern"] for t in trees for o in t.data["outcomes"] for r in o["recommends"]})
+    entry = catalog.entries[recommended[0]].data
+    before = [render_tree_page(t, catalog) for t in trees]
+    entry["context"] += " (edited)"
+    assert sync_decision_pages(trees, catalog, out) == []
+    assert [render_tree_page(t, catalog) for t in trees] == before
+    entry["summary"] += " (edited)"
+    assert [p.name for p in sync_decision_pages(trees, catalog, out)] == [f"{t.id}.md" for t in trees]
+    assert [render_tree_page(t, catalog) for t in trees] != before

@@ -193,8 +193,9 @@ def _free_port() -> int:
 def edit_to_reload(project: Path, entry_id: str = "saga", rounds: int = 3) -> dict:
     """Seconds from saving an edit to one entry until `mkdocs serve`, run as `make serve` runs it,
     serves the edited page, after the first full build. Two kinds of edit: one to the body of the
-    entry (its context), which rebuilds its own page, and one to its summary, which the pages of
-    its related entries show too, so they are rebuilt with it. Median and slowest of a few edits each."""
+    entry (its context), which rebuilds its own page, and one to its summary, which its comparison
+    pages and the decision trees recommending it show too, so they are rebuilt with it. Median and
+    slowest of a few edits each."""
     import urllib.request
 
     port = _free_port()

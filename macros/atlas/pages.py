@@ -199,7 +199,17 @@ def sync_compare_pages(catalog, out_dir: Path) -> list[Path]:
     return sync_files(out_dir, wanted)
 
 
-def sync_decision_pages(trees, out_dir: Path) -> list[Path]:
+def decision_page_digest(tree, catalog) -> str:
+    """What a decision page shows: its tree; of each pattern it recommends, what the wizard shows (name, summary,
+    benefits, costs) and its family (the drawing's colour); the vocabulary, glossary and trees."""
+    from .render.decision_pages import wizard_data
+
+    shown = wizard_data(tree, catalog)
+    families = {p: catalog.entries[p].data.get("family") for p in shown["patterns"]}
+    return data_digest(tree.data, shown, families, shared_digest(catalog))
+
+
+def sync_decision_pages(trees, catalog, out_dir: Path) -> list[Path]:
     """One page per decision tree in out_dir (docs/decisions)."""
     return sync_files(
         out_dir,
@@ -209,7 +219,7 @@ def sync_decision_pages(trees, out_dir: Path) -> list[Path]:
                 tree.data["title"],
                 f'decision_page("{tree.id}")',
                 scripts="wizard",
-                digest=data_digest(tree.data),
+                digest=decision_page_digest(tree, catalog),
             )
             for tree in trees
         },

@@ -69,5 +69,5 @@ def write_generated_pages(sources: Sources, docs: Path) -> None:
     sync_pattern_pages(sources.catalog, docs / "patterns")
     sync_tradeoff_pages(sources.catalog, docs / "tradeoffs")
     sync_compare_pages(sources.catalog, docs / "compare")
-    sync_decision_pages(sources.trees, docs / "decisions")
+    sync_decision_pages(sources.trees, sources.catalog, docs / "decisions")
     write_export(sources.catalog, docs / "api")

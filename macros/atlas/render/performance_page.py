@@ -22,7 +22,11 @@ ROWS = [
     ("search_warm_max_ms", "Last key to first result, warm, slowest (ms)", "{:.0f}"),
     ("edit_to_reload_s", "Edit to reload under make serve: body of an entry, median (s)", "{:.1f}"),
     ("edit_to_reload_max_s", "Edit to reload: body of an entry, slowest (s)", "{:.1f}"),
-    ("edit_to_reload_summary_s", "Edit to reload: summary (its related pages too), median (s)", "{:.1f}"),
+    (
+        "edit_to_reload_summary_s",
+        "Edit to reload: summary (its comparison and decision pages too), median (s)",
+        "{:.1f}",
+    ),
     ("edit_to_reload_summary_max_s", "Edit to reload: summary, slowest (s)", "{:.1f}"),
 ]
 
