@@ -31,22 +31,27 @@ CITATION = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 CITATION_MARK = re.compile(r"\s*" + CITATION.pattern)
 SEED_MENTION = re.compile(r"\bseeds?[ -]?(?:article\s+)?0\d\d\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
-# Fields that hold identifiers or dates, not claims; sources are checked on their own.
-_NOT_CLAIMS = {
-    "id",
-    "url",
-    "archive_url",
-    "seed",
-    "mermaid",
-    "source",
-    "target",
-    "type",
-    "dimension",
-    "family",
-    "tags",
-    "effect",
-    "last_reviewed",
-    "score",
+# Fields that hold identifiers, addresses or diagram source rather than prose (atlas.prose walks the rest).
+NOT_PROSE = frozenset(
+    {
+        "id",
+        "url",
+        "archive_url",
+        "seed",
+        "mermaid",
+        "source",
+        "target",
+        "type",
+        "dimension",
+        "family",
+        "tags",
+        "effect",
+        "last_reviewed",
+        "score",
+    }
+)
+# Of the prose, fields that hold identifiers or dates, not claims; sources are checked on their own.
+_NOT_CLAIMS = NOT_PROSE | {
     "kind",
     "date",
     "checked",

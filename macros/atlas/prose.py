@@ -10,25 +10,7 @@ from __future__ import annotations
 import re
 
 from . import escape
-from .evidence import CITATION_MARK
-
-# Fields that hold identifiers, addresses or diagram source rather than prose.
-NOT_PROSE = {
-    "id",
-    "url",
-    "archive_url",
-    "seed",
-    "mermaid",
-    "source",
-    "target",
-    "type",
-    "dimension",
-    "family",
-    "tags",
-    "effect",
-    "last_reviewed",
-    "score",
-}
+from .evidence import CITATION_MARK, NOT_PROSE
 
 SITE_LINK = re.compile(r"(\]\(\s*)(/[^)\s]*)")
 # A list that starts on the line after a sentence ("...three jobs:" then "- ..."). Python-Markdown, unlike
