@@ -49,9 +49,9 @@ def _changed_copy(tmp_path, fixtures: str, name: str, change):
     folder = tmp_path / fixtures
     shutil.copytree(FIXTURES / ("catalog" if fixtures == "patterns" else fixtures), folder)
     path = folder / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # libyaml: fast
     change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return folder
 
 
@@ -72,10 +72,12 @@ def tree_lines(tmp_path, change):
 def _data_file_lines(tmp_path, change, path, schema_file, text):
     (tmp_path / "schema").mkdir()
     shutil.copy(ROOT / "schema" / schema_file, tmp_path / "schema" / schema_file)
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=yaml.CSafeLoader)
     change(data)
     (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-    (tmp_path / path).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    (tmp_path / path).write_text(
+        yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     try:
         checked_document(tmp_path, path, schema_file, lambda doc: [])
     except CatalogError as err:

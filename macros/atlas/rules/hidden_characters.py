@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..problems import per_entry
 from ..prose import walk_strings
 
 HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -27,8 +28,10 @@ def problems_in(text: str):
         )
 
 
-def check(catalog):
-    for entry in catalog.sorted_entries():
-        for path, text in walk_strings(entry.data):
-            for message, tip in problems_in(text):
-                yield entry.problem(path, message, tip)
+def entry_problems(data: dict, problem):
+    for path, text in walk_strings(data):
+        for message, tip in problems_in(text):
+            yield problem(path, message, tip)
+
+
+check = per_entry(__name__, entry_problems)

@@ -35,9 +35,13 @@ def _checker(mkdocs_yml: Path) -> PolicyCheck:
     return PolicyCheck(mkdocs_yml)
 
 
-def checker_for(catalog) -> PolicyCheck:
+def _mkdocs_yml(catalog) -> Path:
     own = catalog.docs_dir.parent / "mkdocs.yml"
-    return _checker(own if own.is_file() else REPO_MKDOCS)
+    return own if own.is_file() else REPO_MKDOCS
+
+
+def checker_for(catalog) -> PolicyCheck:
+    return _checker(_mkdocs_yml(catalog))
 
 
 @lru_cache(maxsize=50_000)
@@ -49,12 +53,13 @@ def _rendered(checker: PolicyCheck, text: str) -> tuple[tuple, tuple]:
     return tuple(removals), tuple(links_and_images(html))
 
 
-def problems_in(text: str, catalog):
-    """(message, tip) for each bad link, image or removed piece of markup in one piece of prose."""
+def text_findings(text: str, checker: PolicyCheck):
+    """What one piece of prose shows by itself: (message, tip) for each bad link, image or removed piece of
+    markup, and (None, target) for each link to a site path, which only the catalog can resolve."""
     text = CITATION_MARK.sub("", text)
     if not CAN_BE_MARKUP.search(text):
         return
-    removals, links = _rendered(checker_for(catalog), text)
+    removals, links = _rendered(checker, text)
     found = [(r.kind, r.target) for r in removals if r.kind in ("link", "image")] + list(links)
     for removal in removals:
         if removal.kind not in ("link", "image"):
@@ -66,7 +71,7 @@ def problems_in(text: str, catalog):
                 "describe it in words, or turn it into a link: [title](https://...)",
             )
         elif target.startswith("/") and not target.startswith("//"):
-            yield from _site_link(target, catalog)
+            yield (None, target)
         elif element == "link" or not (
             link_allowed(target) and re.match(r"^(https?://[^\s/]+|mailto:\S)", target, re.IGNORECASE)
         ):
@@ -74,6 +79,15 @@ def problems_in(text: str, catalog):
                 f"the link target '{one_line(target, 80)}' is neither an http(s) address nor a page of this site",
                 "use a full https:// address, or a site path such as /patterns/saga/ or /patterns/saga/#benefits",
             )
+
+
+def problems_in(text: str, catalog):
+    """(message, tip) for each bad link, image or removed piece of markup in one piece of prose."""
+    for message, detail in text_findings(text, checker_for(catalog)):
+        if message is None:
+            yield from _site_link(detail, catalog)
+        else:
+            yield (message, detail)
 
 
 def _site_link(target, catalog):
@@ -99,7 +113,23 @@ def _site_link(target, catalog):
 
 
 def check(catalog):
+    # What each entry's prose shows by itself is kept on its (shared) document, for as long as mkdocs.yml (whose
+    # Markdown extensions decide the rendering) is unchanged; site links are resolved against this catalog.
+    mkdocs = _mkdocs_yml(catalog)
+    stat = mkdocs.stat()
+    key = (__name__, str(mkdocs), stat.st_mtime_ns, stat.st_size)
+    checker = _checker(mkdocs)
     for entry in catalog.sorted_entries():
-        for path, text in walk_prose(entry.data):
-            for message, tip in problems_in(text, catalog):
-                yield entry.problem(path, message, tip)
+        found = entry.doc.derived.get(key)
+        if found is None:
+            found = entry.doc.derived[key] = [
+                (path, message, detail)
+                for path, text in walk_prose(entry.data)
+                for message, detail in text_findings(text, checker)
+            ]
+        for path, message, detail in found:
+            if message is None:
+                for site_message, tip in _site_link(detail, catalog):
+                    yield entry.problem(path, site_message, tip)
+            else:
+                yield entry.problem(path, message, detail)
