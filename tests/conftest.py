@@ -83,6 +83,40 @@ def fixture_dir(tmp_path):
     return folder
 
 
+@pytest.fixture
+def parsed(monkeypatch):
+    """The files parsed during the test (their display paths, in order), starting with no document in memory
+    and none stored by an earlier run."""
+    import atlas.yamlsource as yamlsource
+
+    names: list[str] = []
+    real_parse = yamlsource.document_from_bytes
+
+    def counted(raw, display):
+        names.append(display)
+        return real_parse(raw, display)
+
+    monkeypatch.setattr(yamlsource, "document_from_bytes", counted)
+    monkeypatch.setattr(yamlsource, "_DOCUMENTS", {})
+    monkeypatch.setattr(yamlsource, "_STORED", {})
+    monkeypatch.setattr(yamlsource, "_READ_HERE", set())
+    return names
+
+
+@pytest.fixture
+def editable_catalog(fixture_dir):
+    """The fixture catalog loaded with entries of its own, for a test that changes them (the loader shares
+    parsed entries between loads, so changing a loaded entry in place would change it for every test)."""
+    import copy
+
+    from atlas.catalog import load_valid_catalog
+
+    catalog = load_valid_catalog(ROOT, fixture_dir)
+    for entry in catalog.entries.values():
+        entry.data = copy.deepcopy(entry.data)
+    return catalog
+
+
 @pytest.fixture(scope="session")
 def fixture_catalog():
     """The fixture catalog, loaded once for every test that only reads it (to change it, copy fixture_dir).

@@ -181,17 +181,12 @@ def test_wizard_data_carries_what_the_record_needs(catalog, tree_dir):
     assert page.count("</script>") == 1 and 'id="atlas-wizard"' in page
 
 
-def test_a_decision_page_is_rebuilt_when_what_it_shows_of_a_pattern_changes(fixture_dir, tmp_path):
+def test_a_decision_page_is_rebuilt_when_what_it_shows_of_a_pattern_changes(editable_catalog, tmp_path):
     """`mkdocs serve --dirty` rebuilds the pages whose digest changed: a recommended pattern's name, summary,
     benefits and costs are on the page (the wizard shows them); its context is not."""
-    import copy
-
-    from atlas.catalog import load_valid_catalog
     from atlas.pages import sync_decision_pages
 
-    catalog = load_valid_catalog(ROOT, fixture_dir)
-    for entry in catalog.entries.values():  # the loader shares parsed entries between loads; this test changes them
-        entry.data = copy.deepcopy(entry.data)
+    catalog = editable_catalog
     trees = load_trees(ROOT, catalog, FIXTURES / "decisions")
     out = tmp_path / "decisions"
     sync_decision_pages(trees, catalog, out)

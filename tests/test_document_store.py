@@ -13,18 +13,8 @@ ALPHA = FIXTURES / "catalog" / "alpha.yaml"
 
 
 @pytest.fixture
-def fresh(monkeypatch):
-    """This process has read nothing yet, and counts the files it parses."""
-    parsed = []
-    real_parse = yamlsource.document_from_bytes
-
-    def counted(raw, display):
-        parsed.append(display)
-        return real_parse(raw, display)
-
-    monkeypatch.setattr(yamlsource, "document_from_bytes", counted)
-    monkeypatch.setattr(yamlsource, "_DOCUMENTS", {})
-    monkeypatch.setattr(yamlsource, "_READ_HERE", set())
+def fresh(parsed, monkeypatch):
+    """This process has read nothing yet, counts the files it parses, and may write the store."""
     monkeypatch.setattr(yamlsource, "SAVE_DOCUMENTS", True)  # the rest of the suite never writes the store
     return parsed
 

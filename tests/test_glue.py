@@ -166,33 +166,24 @@ def test_make_serve_treats_the_dirty_build_notice_as_information_only(tmp_path, 
     assert [level for level, _ in seen] == [logging.INFO, logging.WARNING]
 
 
-def test_a_reload_reads_only_the_entry_files_that_changed(fixture_dir, monkeypatch):
+def test_a_reload_reads_only_the_entry_files_that_changed(fixture_dir, parsed):
     """Under `mkdocs serve` an edit parses one file again; what the load reports is the same as from scratch."""
     import atlas.catalog as catalog_module
-    import atlas.yamlsource as yamlsource
 
-    read = []
-    real_parse = yamlsource.document_from_bytes
+    def read():
+        return [name.removeprefix("patterns/") for name in parsed if name.startswith("patterns/")]
 
-    def counted(raw, display):
-        if display.startswith("patterns/"):
-            read.append(display.removeprefix("patterns/"))
-        return real_parse(raw, display)
-
-    monkeypatch.setattr(yamlsource, "document_from_bytes", counted)
-    monkeypatch.setattr(yamlsource, "_DOCUMENTS", {})  # the session (or a stored run) may hold these documents
-    monkeypatch.setattr(yamlsource, "_STORED", {})
     first, problems = catalog_module.load_catalog(ROOT, fixture_dir)
-    assert problems == [] and sorted(read) == sorted(p.name for p in fixture_dir.glob("*.yaml"))
-    read.clear()
+    assert problems == [] and sorted(read()) == sorted(p.name for p in fixture_dir.glob("*.yaml"))
+    parsed.clear()
     again, _ = catalog_module.load_catalog(ROOT, fixture_dir)
-    assert read == [] and again.entries.keys() == first.entries.keys()
+    assert read() == [] and again.entries.keys() == first.entries.keys()
     beta = fixture_dir / "beta.yaml"
     beta.write_text(
         beta.read_text(encoding="utf-8").replace("name: Beta Fixture", "name: Beta Renamed"), encoding="utf-8"
     )
     changed, problems = catalog_module.load_catalog(ROOT, fixture_dir)
-    assert read == ["beta.yaml"] and problems == []
+    assert read() == ["beta.yaml"] and problems == []
     assert (
         changed.entries["beta"].data["name"] == "Beta Renamed"
         and changed.entries["alpha"].data == first.entries["alpha"].data

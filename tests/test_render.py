@@ -1,6 +1,5 @@
 """Render functions, tested on the fixture catalog without MkDocs."""
 
-import copy
 import re
 
 import pytest
@@ -161,13 +160,9 @@ def test_guide_tables_are_generated_from_the_vocabulary(catalog):
     ]
 
 
-def test_sync_rewrites_a_stub_only_when_what_its_page_shows_changes(fixture_dir, tmp_path):
+def test_sync_rewrites_a_stub_only_when_what_its_page_shows_changes(editable_catalog, tmp_path):
     """Each stub carries a digest of its page's data, so `mkdocs serve --dirty` rebuilds exactly the touched pages."""
-    from atlas.catalog import load_valid_catalog
-
-    catalog = load_valid_catalog(ROOT, fixture_dir)
-    for entry in catalog.entries.values():  # the loader shares parsed entries between loads; this test changes them
-        entry.data = copy.deepcopy(entry.data)
+    catalog = editable_catalog
     out = tmp_path / "generated"
     sync_pattern_pages(catalog, out)
     related = sorted(neighbours(catalog, "alpha") & set(catalog.entries))

@@ -24,32 +24,30 @@ def _term_problems(doc, catalog):
     seen: dict[str, int] = {}  # term -> index of its first definition
     terms = doc.data["terms"]
     for i, term in enumerate(terms):
+
+        def at(key: str, message: str, tip: str, i: int = i) -> Problem:
+            return Problem(doc.path, doc.line_of(("terms", i, key)), f"terms[{i}].{key}", message, tip)
+
         if term["term"] in seen:
-            yield Problem(
-                doc.path,
-                doc.line_of(("terms", i, "term")),
-                f"terms[{i}].term",
-                f"'{term['term']}' is already defined at terms[{seen[term['term']]}]",
-                "keep one definition",
+            yield at(
+                "term", f"'{term['term']}' is already defined at terms[{seen[term['term']]}]", "keep one definition"
             )
         seen.setdefault(term["term"], i)
         for key in ("term", "expansion", "definition", "see"):
             for message, tip in hidden_characters.problems_in(term.get(key, "")):
-                yield Problem(doc.path, doc.line_of(("terms", i, key)), f"terms[{i}].{key}", message, tip)
+                yield at(key, message, tip)
         # The meaning is prose on the glossary page; the expansion and the meaning are also the tooltip.
         for message, tip in problems_in(term["definition"], catalog):
-            yield Problem(doc.path, doc.line_of(("terms", i, "definition")), f"terms[{i}].definition", message, tip)
+            yield at("definition", message, tip)
         if " " in term["term"] and "expansion" in term:
-            yield Problem(
-                doc.path,
-                doc.line_of(("terms", i, "expansion")),
-                f"terms[{i}].expansion",
+            yield at(
+                "expansion",
                 f"'{term['term']}' has spaces, so it is a concept, and concepts get no tooltip",
                 "remove the expansion, or write the term as its abbreviation",
             )
         if "see" in term:
             for message, tip in problems_in(f"[x]({term['see']})", catalog):
-                yield Problem(doc.path, doc.line_of(("terms", i, "see")), f"terms[{i}].see", message, tip)
+                yield at("see", message, tip)
     names = [t["term"].casefold() for t in terms]
     if names != sorted(names):
         yield Problem(

@@ -58,8 +58,9 @@ def _kind(value) -> str:
 class Schema:
     """One schema file: its data, its validator (with format checks, so 2026-02-30 is not a date) and its $refs."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, stamp: tuple = ()):
         self.path = path
+        self.key = (str(path), *stamp)  # this version of the file; what it finds in a document is kept under it
         self.data = json.loads(path.read_text(encoding="utf-8"))
         uri = self.data.get("$id", "")
         self._resolver = Registry().with_resource(uri, DRAFT202012.create_resource(self.data)).resolver(base_uri=uri)
@@ -129,7 +130,7 @@ class Schema:
 
 @functools.lru_cache(maxsize=16)
 def _schema(path: str, stamp: tuple) -> Schema:  # stamp (mtime, size) makes an edited file a new key
-    return Schema(Path(path))
+    return Schema(Path(path), stamp)
 
 
 def load_schema_file(path: Path) -> Schema:
@@ -140,10 +141,9 @@ def load_schema_file(path: Path) -> Schema:
 
 def schema_problems(doc: Document, schema_path: Path) -> list[Problem]:
     """The document's problems against the schema; kept on the (shared) document until the schema changes."""
-    stat = Path(schema_path).stat()
-    key = ("schema", str(schema_path), stat.st_mtime_ns, stat.st_size)
+    schema = load_schema_file(schema_path)
+    key = ("schema", *schema.key)
     if key not in doc.derived:
-        schema = load_schema_file(schema_path)
         problems = []
         for error in schema.validator.iter_errors(doc.data):
             path = tuple(error.absolute_path)
